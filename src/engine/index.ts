@@ -1,0 +1,30 @@
+/**
+ * The engine's public surface. Pure: imports no Office.js, exceljs, fs or React.
+ */
+import type { WorkbookGrids } from './grid';
+import type { OutputSheet } from './output-model';
+import type { Report } from './report';
+
+export * from './grid';
+export * from './report';
+export * from './output-model';
+export * from './output-names';
+export * from './issues/codes';
+
+export interface AppraisalOptions {
+  /** Appraisal year (CLI `--year`); overrides the 考核年度 rule and the year guessed from dates. */
+  year?: number;
+  /** Called between stages so a UI can show progress; `fraction` runs 0 → 1. */
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+export interface AppraisalResult {
+  report: Report;
+  /** 考核汇总, 人员考核明细, 校验问题, in that order. Empty when the workbook has no ledgers. */
+  outputs: OutputSheet[];
+  /** True when no ledger was found (NO_APPRAISAL_SHEETS): nothing to score, nothing to write. */
+  noLedgers: boolean;
+}
+
+export { appraise } from './appraise';
+export { rulesSheetTemplate } from './rules/template';

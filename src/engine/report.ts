@@ -1,0 +1,83 @@
+/** The appraisal report: what the JSON of SPEC section 8 holds, and what the task pane shows. */
+import type { IssueCode, Severity } from './issues/codes';
+
+export interface Issue {
+  severity: Severity;
+  code: IssueCode;
+  /** Sheet name, or '' for a unit-level finding. */
+  sheet: string;
+  /** A1 address, or '' for a row- or unit-level finding. */
+  cell: string;
+  /** 1-based Excel row of the finding, or null for a unit-level one. */
+  row: number | null;
+  unit: string;
+  person: string;
+  /** Values the message template needs (numbers, names, lists). Never localised text. */
+  params: Record<string, string | number>;
+}
+
+/** An issue with its Chinese message filled in from the catalog. */
+export interface ReportedIssue extends Issue {
+  message: string;
+}
+
+export type Outcome = '表彰' | '通报批评' | '一票否决' | '';
+
+export interface PartScores {
+  study: number;
+  activities: number;
+  standardization: number;
+  discipline: number;
+  tasks: number;
+}
+
+export interface UnitResult {
+  unit: string;
+  /** Unrounded part scores. */
+  scores: PartScores;
+  /** Sum of the unrounded parts, rounded half away from zero to 2 decimals. */
+  total: number;
+  rank: number;
+  veto: boolean;
+  outcome: Outcome;
+  persons: number;
+  passedPersons: number;
+  /** Counted activities in the year (all types, 特色活动 included). */
+  activities: number;
+  /** 特色活动 among them. */
+  specialActivities: number;
+  violations: number;
+  tasks: number;
+  tasksDone: number;
+}
+
+export interface PersonResult {
+  unit: string;
+  name: string;
+  /** The 职级 text as written. */
+  level: string;
+  senior: boolean;
+  noteChars: number | null;
+  requiredChars: number;
+  reflections: number | null;
+  requiredReflections: number;
+  passed: boolean;
+  violations: number;
+  eligibleExcellent: boolean;
+  /** Why not eligible / not passed, in Chinese, for the 人员考核明细 sheet. */
+  reasons: string[];
+  sheet: string;
+  row: number;
+}
+
+export interface Report {
+  year: number;
+  /** Effective rules, keyed by their Chinese parameter name, with the value as applied. */
+  rules: Record<string, string | number | string[]>;
+  excellentQuota: number;
+  units: UnitResult[];
+  persons: PersonResult[];
+  issues: ReportedIssue[];
+  /** The ledgers that were read: sheet name → kind. */
+  sheets: { sheet: string; kind: string; rows: number }[];
+}
