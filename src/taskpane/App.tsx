@@ -1,0 +1,162 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import type { AddinApi } from './addin-api';
+import { countBySeverity, type IssueTarget } from './issue-view';
+import { IssueList } from './IssueList';
+import { SEVERITY_LABEL, UI, stageLabel } from './messages';
+import { NoLedgersNotice, ProtectedReadNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
+import { RunPanel } from './RunPanel';
+import { SummaryCard } from './SummaryCard';
+import { useAppraisal, type RunPhase } from './useAppraisal';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '640px',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  intro: { color: tokens.colorNeutralForeground3 },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+interface Notice {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  text: string;
+}
+
+function announcement(phase: RunPhase): string {
+  switch (phase.kind) {
+    case 'idle':
+      return '';
+    case 'running':
+      return stageLabel(phase.stage);
+    case 'failed':
+      return UI.failedTitle;
+    case 'done': {
+      if (phase.result.noLedgers) return UI.noLedgersTitle;
+      const counts = countBySeverity(phase.result.report.issues);
+      const parts = (['error', 'warning', 'info'] as const).map((s) => `${SEVERITY_LABEL[s]} ${counts[s]} 条`);
+      return `${UI.summaryHeading}：${UI.summaryUnits} ${phase.result.report.units.length} 个，${parts.join('，')}`;
+    }
+  }
+}
+
+export function App({ api }: { api: AddinApi }) {
+  const styles = useStyles();
+  const support = useMemo(() => api.checkApiSupport(), [api]);
+  const { phase, run } = useAppraisal(api);
+  const [insertingRules, setInsertingRules] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+
+  const onRun = useCallback(
+    (year: number | undefined) => {
+      setNotice(null);
+      setSelectedKey(null);
+      void run(year);
+    },
+    [run],
+  );
+
+  const onInsertRules = useCallback(async () => {
+    setInsertingRules(true);
+    try {
+      const r = await api.insertRulesSheet();
+      setNotice(
+        r.status === 'inserted'
+          ? { intent: 'success', text: UI.rulesInserted(r.sheet) }
+          : { intent: 'info', text: UI.rulesExists(r.sheet) },
+      );
+    } catch (err) {
+      setNotice({ intent: 'error', text: UI.rulesFailed(err instanceof Error ? err.message : String(err)) });
+    } finally {
+      setInsertingRules(false);
+    }
+  }, [api]);
+
+  const onSelect = useCallback(
+    async (_issue: unknown, target: IssueTarget, key: string) => {
+      setSelectedKey(key);
+      try {
+        await api.selectCell(target.sheet, target.cell);
+      } catch {
+        setNotice({ intent: 'warning', text: UI.selectFailed(target.sheet, target.label) });
+      }
+    },
+    [api],
+  );
+
+  const running = phase.kind === 'running';
+  const result = phase.kind === 'done' ? phase.result : null;
+
+  return (
+    <main className={styles.root} aria-labelledby="app-title">
+      <header className={styles.header}>
+        <Title3 as="h1" id="app-title">
+          {UI.title}
+        </Title3>
+        <Caption1 className={styles.intro}>{UI.intro}</Caption1>
+      </header>
+
+      {support.supported ? (
+        <RunPanel
+          running={running}
+          stage={running ? phase.stage : ''}
+          fraction={running ? phase.fraction : 0}
+          insertingRules={insertingRules}
+          onRun={onRun}
+          onInsertRules={() => void onInsertRules()}
+        />
+      ) : (
+        <UnsupportedNotice missing={support.missing} />
+      )}
+
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {announcement(phase)}
+      </div>
+
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label={UI.dismiss} onClick={() => setNotice(null)}>
+                {UI.dismiss}
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
+
+      {phase.kind === 'failed' && <RunErrorNotice error={phase.error} />}
+      {result && result.protectedSheets.length > 0 && <ProtectedReadNotice sheets={result.protectedSheets} />}
+      {result?.noLedgers && <NoLedgersNotice />}
+      {result && !result.noLedgers && (
+        <>
+          <SummaryCard report={result.report} renamed={result.renamed} />
+          <IssueList issues={result.report.issues} selectedKey={selectedKey} onSelect={(i, t, k) => void onSelect(i, t, k)} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Subtitle2,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { ReportedIssue } from '../engine/report';
+import {
+  SEVERITIES,
+  countBySeverity,
+  filterIssues,
+  groupIssuesBySheet,
+  issueKey,
+  visibleCount,
+  type IssueGroup,
+  type IssueTarget,
+  type SeverityFilter,
+} from './issue-view';
+import { IssueRow } from './IssueRow';
+import { SEVERITY_LABEL, UI } from './messages';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  headerText: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
+  sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  count: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  more: { margin: `${tokens.spacingVerticalS} 0` },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface IssueListProps {
+  issues: ReportedIssue[];
+  selectedKey: string | null;
+  onSelect: (issue: ReportedIssue, target: IssueTarget, key: string) => void;
+}
+
+export function IssueList({ issues, selectedKey, onSelect }: IssueListProps) {
+  const styles = useStyles();
+  const [filter, setFilter] = useState<SeverityFilter>('all');
+  const counts = useMemo(() => countBySeverity(issues), [issues]);
+  const groups = useMemo(() => groupIssuesBySheet(filterIssues(issues, filter)), [issues, filter]);
+  const filters: { value: SeverityFilter; label: string; count: number }[] = [
+    { value: 'all', label: UI.filterAll, count: issues.length },
+    ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s], count: counts[s] })),
+  ];
+
+  return (
+    <section className={styles.root} aria-labelledby="issues-heading" data-testid="issues">
+      <Subtitle2 as="h2" id="issues-heading">
+        {UI.issuesHeading}
+      </Subtitle2>
+      <Caption1 className={styles.hint}>{UI.issuesHint}</Caption1>
+      <div className={styles.filters} role="group" aria-label={UI.filterLabel}>
+        {filters.map((f) => (
+          <ToggleButton
+            key={f.value}
+            size="small"
+            shape="circular"
+            checked={filter === f.value}
+            appearance={filter === f.value ? 'primary' : 'secondary'}
+            data-testid={`filter-${f.value}`}
+            onClick={() => setFilter(f.value)}
+          >
+            {f.label} {f.count}
+          </ToggleButton>
+        ))}
+      </div>
+      <div aria-live="polite" data-testid="issues-visible" data-count={groups.reduce((n, g) => n + g.issues.length, 0)}>
+        {groups.length === 0 && <Caption1>{UI.noIssuesForFilter}</Caption1>}
+      </div>
+      {groups.length > 0 && (
+        // Keyed by filter so every group opens again when the filter changes.
+        <Accordion key={filter} multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
+          {groups.map((group) => (
+            <IssueGroupItem key={group.key} group={group} selectedKey={selectedKey} onSelect={onSelect} />
+          ))}
+        </Accordion>
+      )}
+    </section>
+  );
+}
+
+function IssueGroupItem({
+  group,
+  selectedKey,
+  onSelect,
+}: {
+  group: IssueGroup;
+  selectedKey: string | null;
+  onSelect: IssueListProps['onSelect'];
+}) {
+  const styles = useStyles();
+  const [pages, setPages] = useState(1);
+  const shown = visibleCount(group.issues.length, pages);
+
+  return (
+    <AccordionItem value={group.key} data-testid="issue-group" data-sheet={group.key}>
+      <AccordionHeader as="h3" size="medium">
+        <span className={styles.headerText}>
+          <span className={styles.sheetName}>{group.title}</span>
+          <span className={styles.count}>{group.issues.length} 条</span>
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <ul className={styles.list} aria-label={group.title}>
+          {group.issues.slice(0, shown).map((issue, i) => {
+            const key = issueKey(issue, i);
+            return (
+              <IssueRow
+                key={key}
+                issue={issue}
+                selected={selectedKey === `${group.key}#${key}`}
+                onSelect={(iss, target) => onSelect(iss, target, `${group.key}#${key}`)}
+              />
+            );
+          })}
+        </ul>
+        {shown < group.issues.length && (
+          <Button className={styles.more} appearance="subtle" onClick={() => setPages((p) => p + 1)}>
+            {UI.showMore(shown, group.issues.length)}
+          </Button>
+        )}
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}

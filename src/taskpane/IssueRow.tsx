@@ -1,0 +1,85 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReportedIssue } from '../engine/report';
+import { issueTarget, issueWho, type IssueTarget } from './issue-view';
+import { SEVERITY_LABEL, UI } from './messages';
+import { SeverityBadge } from './SeverityBadge';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: '2px',
+    width: '100%',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: 'none',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: 'none',
+    textAlign: 'left',
+    font: 'inherit',
+    color: tokens.colorNeutralForeground1,
+  },
+  clickable: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
+  },
+  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  where: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  who: { color: tokens.colorNeutralForeground2 },
+  message: { gridColumn: '1 / -1', lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
+});
+
+export interface IssueRowProps {
+  issue: ReportedIssue;
+  selected: boolean;
+  onSelect: (issue: ReportedIssue, target: IssueTarget) => void;
+}
+
+export function IssueRow({ issue, selected, onSelect }: IssueRowProps) {
+  const styles = useStyles();
+  const target = issueTarget(issue);
+  const who = issueWho(issue);
+  // Ledger text may hold markup; React text children are escaped, never parsed as HTML.
+  const content = (
+    <>
+      <SeverityBadge severity={issue.severity} />
+      <span className={styles.where}>
+        {target && target.label !== '' && <span className={styles.cell}>{target.label}</span>}
+        {who !== '' && <span className={styles.who}>{who}</span>}
+      </span>
+      <span className={styles.message}>{issue.message}</span>
+    </>
+  );
+
+  if (!target) {
+    return (
+      <li className={styles.row} data-testid="issue-row" data-severity={issue.severity} data-code={issue.code}>
+        {content}
+      </li>
+    );
+  }
+  return (
+    <li>
+      <button
+        type="button"
+        className={mergeClasses(styles.row, styles.clickable, selected && styles.selected)}
+        aria-current={selected ? 'true' : undefined}
+        aria-label={`${SEVERITY_LABEL[issue.severity]}：${issue.message}（${UI.gotoIssue(target.sheet, target.label)}）`}
+        data-testid="issue-row"
+        data-severity={issue.severity}
+        data-code={issue.code}
+        data-sheet={target.sheet}
+        data-cell={target.cell}
+        onClick={() => onSelect(issue, target)}
+      >
+        {content}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,95 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { UI } from './messages';
+import type { RunError } from './run-error';
+
+const useStyles = makeStyles({
+  list: { margin: '4px 0', paddingLeft: '1.2em' },
+  body: { whiteSpace: 'normal' },
+});
+
+export function UnsupportedNotice({ missing }: { missing: string[] }) {
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="notice-unsupported">
+      <MessageBarBody>
+        <MessageBarTitle>{UI.unsupportedTitle}</MessageBarTitle>
+        {UI.unsupportedBody}
+        {missing.length > 0 && <div>{UI.unsupportedMissing(missing)}</div>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function NoLedgersNotice() {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="notice-no-ledgers">
+      <MessageBarBody className={styles.body}>
+        <MessageBarTitle>{UI.noLedgersTitle}</MessageBarTitle>
+        <div>{UI.noLedgersBody}</div>
+        <ul className={styles.list}>
+          {UI.noLedgersKinds.map((k) => (
+            <li key={k}>{k}</li>
+          ))}
+        </ul>
+        <div>{UI.noLedgersFooter}</div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function ProtectedNotice({ sheets }: { sheets: string[] }) {
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="notice-protected">
+      <MessageBarBody>
+        <MessageBarTitle>{UI.protectedTitle}</MessageBarTitle>
+        {UI.protectedBody(sheets)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** After a successful run: protected ledgers were read, and nothing in them was touched. */
+export function ProtectedReadNotice({ sheets }: { sheets: string[] }) {
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="notice-protected-read">
+      <MessageBarBody>
+        <MessageBarTitle>{UI.protectedReadTitle}</MessageBarTitle>
+        {UI.protectedReadBody(sheets)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function RunErrorNotice({ error }: { error: RunError }) {
+  switch (error.kind) {
+    case 'sheetProtected':
+      return <ProtectedNotice sheets={error.sheets} />;
+    case 'apiNotSupported':
+      return <UnsupportedNotice missing={[]} />;
+    case 'workbookProtected':
+      return <FailedNotice title={UI.workbookProtectedTitle}>{UI.workbookProtectedBody}</FailedNotice>;
+    case 'editMode':
+      return <FailedNotice title={UI.failedTitle}>{UI.editModeBody}</FailedNotice>;
+    case 'payloadTooLarge':
+      return <FailedNotice title={UI.failedTitle}>{UI.payloadTooLargeBody}</FailedNotice>;
+    case 'unexpected':
+      return (
+        <FailedNotice title={UI.failedTitle}>
+          <div>{UI.failedBody}</div>
+          <div data-testid="notice-failed-detail">{UI.failedDetail(error.detail)}</div>
+        </FailedNotice>
+      );
+  }
+}
+
+function FailedNotice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="notice-failed">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

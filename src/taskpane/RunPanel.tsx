@@ -1,0 +1,75 @@
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { parseYearInput } from './issue-view';
+import { UI, stageLabel } from './messages';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  year: { maxWidth: '160px' },
+});
+
+export interface RunPanelProps {
+  running: boolean;
+  stage: string;
+  fraction: number;
+  insertingRules: boolean;
+  onRun: (year: number | undefined) => void;
+  onInsertRules: () => void;
+}
+
+export function RunPanel({ running, stage, fraction, insertingRules, onRun, onInsertRules }: RunPanelProps) {
+  const styles = useStyles();
+  const [yearText, setYearText] = useState('');
+  const parsed = parseYearInput(yearText);
+
+  const submit = () => {
+    if (parsed.ok) onRun(parsed.year);
+  };
+
+  return (
+    <form
+      className={styles.root}
+      aria-label={UI.runButton}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Field
+        label={UI.yearLabel}
+        hint={UI.yearHint}
+        validationState={parsed.ok ? 'none' : 'error'}
+        validationMessage={parsed.ok ? undefined : UI.yearInvalid}
+      >
+        <Input
+          className={styles.year}
+          inputMode="numeric"
+          placeholder={UI.yearPlaceholder}
+          value={yearText}
+          disabled={running}
+          onChange={(_, data) => setYearText(data.value)}
+        />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={running || !parsed.ok}>
+          {running ? UI.runningButton : UI.runButton}
+        </Button>
+        <Button appearance="secondary" type="button" disabled={running || insertingRules} onClick={onInsertRules}>
+          {UI.rulesButton}
+        </Button>
+      </div>
+      {running && (
+        <Field label={stageLabel(stage)} aria-live="polite" data-testid="run-progress">
+          <ProgressBar
+            value={Math.min(1, Math.max(0, fraction))}
+            max={1}
+            thickness="large"
+            aria-label={UI.progressLabel}
+            aria-valuetext={`${stageLabel(stage)} ${Math.round(fraction * 100)}%`}
+          />
+        </Field>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Every string the task pane shows, in one place, so wording stays consistent and reviewable.
+ * Issue messages are NOT here: they come from the engine's catalog (report.issues[].message).
+ */
+import type { Severity } from '../engine/issues/codes';
+
+export const UI = {
+  title: '年终考核 · 台账校验与评分',
+  intro: '读取本工作簿中各单位的台账，按考核规则校验、评分、排名，并把结果写入新的工作表。源数据不会被修改，可反复运行。',
+  runButton: '校验并生成结果',
+  runningButton: '正在校验…',
+  rulesButton: '插入考核规则表',
+  yearLabel: '考核年度',
+  yearHint: '留空则自动判断（按考核规则表或台账中的日期）',
+  yearPlaceholder: '自动',
+  yearInvalid: '请输入四位年份，例如 2022，或留空。',
+  progressLabel: '考核进度',
+
+  summaryHeading: '考核结果',
+  summaryYear: (year: number) => `${year} 年度`,
+  summaryUnits: '参评单位',
+  summaryPersons: '参评人员',
+  summaryQuota: '优秀名额',
+  summaryQuotaNote: '（人员总数的 20%，向下取整）',
+  summaryCommended: '表彰',
+  summaryCriticised: '通报批评',
+  summaryVetoed: '一票否决',
+  summaryNone: '无',
+  summaryIssues: '校验问题',
+  summaryNoIssues: '未发现问题。',
+  summaryWrittenTo: '结果已写入工作表：',
+  summaryRenamed: (from: string, to: string) =>
+    `工作簿中已有您自己的工作表「${from}」，为避免覆盖，本次结果写入了「${to}」。`,
+  unitsSuffix: (n: number) => `${n} 个`,
+  personsSuffix: (n: number) => `${n} 人`,
+
+  issuesHeading: '问题清单',
+  issuesHint: '点击某条问题可跳转到对应单元格。修改台账后，再次点击「校验并生成结果」即可。',
+  filterLabel: '按严重程度筛选',
+  filterAll: '全部',
+  unitLevelGroup: '单位汇总',
+  showMore: (shown: number, total: number) => `显示更多（已显示 ${shown} / 共 ${total} 条）`,
+  noIssuesForFilter: '当前筛选条件下没有问题。',
+  rowOnly: (row: number) => `第 ${row} 行`,
+  gotoIssue: (sheet: string, where: string) => `跳转到 ${sheet} ${where}`,
+  selectFailed: (sheet: string, where: string) => `无法定位到「${sheet}」${where}：该工作表可能已被删除或重命名。`,
+
+  noLedgersTitle: '工作簿中未找到可识别的台账',
+  noLedgersBody:
+    '加载项按表头的列名识别台账（表头须在前 10 行内）。请检查各台账的表头是否包含以下列：',
+  noLedgersKinds: [
+    '学习台账：姓名、笔记字数、心得体会',
+    '党内活动台账（三会一课）：日期、活动类型',
+    '作风纪律督查记录：问题类型',
+    '党支部标准化建设评分表：班子建设、队伍建设、阵地建设、制度建设、工作职责、活动载体、成效评价（至少 5 项）',
+    '任务清单：任务、完成情况',
+  ],
+  noLedgersFooter: '各表也可以有「单位」列；没有时按表头上方的「填报单位：」或工作表名称确定单位。',
+
+  unsupportedTitle: '当前 Excel 版本不支持本加载项',
+  unsupportedBody:
+    '本加载项需要 ExcelApi 1.7 或更高版本。请使用 Excel 2019、Microsoft 365 或 Excel 网页版打开本工作簿后重试。',
+  unsupportedMissing: (missing: string[]) => `缺少：${missing.join('、')}`,
+
+  protectedTitle: '工作表受保护',
+  protectedBody: (sheets: string[]) =>
+    `${sheets.length > 0 ? `工作表${sheets.map((s) => `「${s}」`).join('、')}` : '工作簿中有工作表'}受保护，加载项无法写入结果。请在「审阅 → 撤消工作表保护」后重试；源台账不会被修改。`,
+  protectedReadTitle: '部分工作表受保护',
+  protectedReadBody: (sheets: string[]) =>
+    `工作表${sheets.map((s) => `「${s}」`).join('、')}受保护。其中的数据已正常读取并参与考核；加载项不会修改受保护的工作表。`,
+  workbookProtectedTitle: '工作簿受保护',
+  workbookProtectedBody:
+    '工作簿结构受保护，加载项无法添加或替换结果工作表。请在「审阅 → 保护工作簿」中取消保护后重试；源台账不会被修改。',
+  payloadTooLargeBody:
+    '工作簿数据量超出了 Excel 单次处理的上限（Excel 网页版较常见）。请在 Excel 桌面版中运行，或把不参与考核的大表移到其他工作簿后重试。',
+  editModeBody: 'Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再点击「校验并生成结果」。',
+  failedTitle: '运行未完成',
+  failedBody: '处理过程中出现意外错误，工作簿未被修改或只写入了部分结果。请重试；如仍失败，请把下面的错误信息提供给技术支持。',
+  failedDetail: (detail: string) => `错误信息：${detail}`,
+
+  rulesInserted: (sheet: string) => `已插入工作表「${sheet}」，其中是默认考核规则及说明。修改「值」列即可调整规则，下次运行时生效。`,
+  rulesExists: (sheet: string) => `工作簿中已有「${sheet}」工作表，未作改动。`,
+  rulesFailed: (detail: string) => `插入考核规则表失败：${detail}`,
+  dismiss: '关闭',
+} as const;
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+/** Stage keys come from the adapter/engine; unknown ones still get a sensible label. */
+const STAGE_LABEL: Record<string, string> = {
+  start: '准备中…',
+  read: '读取工作表…',
+  parse: '识别台账…',
+  check: '校验与评分…',
+  score: '校验与评分…',
+  write: '写入结果…',
+  done: '完成',
+};
+
+export function stageLabel(stage: string): string {
+  return STAGE_LABEL[stage] ?? '处理中…';
+}
