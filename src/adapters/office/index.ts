@@ -1,0 +1,88 @@
+/**
+ * The Office.js adapter: the task pane's only door into Excel. Reads every sheet into the engine's
+ * grids, runs the engine, writes the generated sheets back.
+ */
+import { appraise, type Report } from '../../engine';
+import { checkApiSupport } from './support';
+import { readWorkbook } from './read';
+import { writeOutputs, existingSheets } from './write';
+import { selectCellIn, insertRulesSheetIn } from './navigate';
+import { OfficeAdapterError, toOfficeAdapterError } from './errors';
+
+export { checkApiSupport } from './support';
+export { readWorkbook } from './read';
+export type { ReadResult } from './read';
+export { writeOutputs, existingSheets } from './write';
+export type { WriteResult } from './write';
+export { OfficeAdapterError, isOfficeAdapterError } from './errors';
+export type { OfficeFailureKind } from './errors';
+
+export type ProgressStage = 'read' | 'check' | 'write' | 'done';
+
+export interface RunOptions {
+  year?: number;
+  onProgress?: (stage: ProgressStage | string, fraction: number) => void;
+}
+
+export interface RunResult {
+  report: Report;
+  /** Outputs written under another name because a user's own sheet held the desired one. */
+  renamed: { from: string; to: string }[];
+  /** Sheets with worksheet protection on (read fine; the add-in never writes to them). */
+  protectedSheets: string[];
+  /** No ledger was found: nothing was written. */
+  noLedgers: boolean;
+}
+
+/**
+ * Read → appraise → write, in one Excel.run. Excel-side failures reject with an OfficeAdapterError
+ * (kind says what the user should do); data problems are in `report.issues`.
+ */
+export async function runAppraisalInExcel(options: RunOptions = {}): Promise<RunResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const support = checkApiSupport();
+  if (!support.supported) throw new OfficeAdapterError('apiNotSupported', `missing ${support.missing.join(', ')}`);
+  try {
+    return await Excel.run(async (context) => {
+      progress('read', 0);
+      const read = await readWorkbook(context);
+      progress('check', 0.4);
+      const result = appraise(read.grids, {
+        year: options.year,
+        // The engine's own stages fill the middle of the bar.
+        onProgress: (_stage, fraction) => progress('check', 0.4 + 0.3 * fraction),
+      });
+      let renamed: { from: string; to: string }[] = [];
+      if (!result.noLedgers && result.outputs.length > 0) {
+        progress('write', 0.7);
+        if (read.workbookProtected) throw new OfficeAdapterError('workbookProtected', 'workbook structure is protected');
+        const written = await writeOutputs(context, result.outputs, existingSheets(read), {
+          onProgress: (fraction) => progress('write', 0.7 + 0.3 * fraction),
+        });
+        renamed = written.renamed;
+      }
+      progress('done', 1);
+      return { report: result.report, renamed, protectedSheets: read.protectedSheets, noLedgers: result.noLedgers };
+    });
+  } catch (e) {
+    throw toOfficeAdapterError(e);
+  }
+}
+
+/** Activate `sheet` and select `cell` (an A1 address), for the issue list's links. */
+export async function selectCell(sheet: string, cell: string): Promise<void> {
+  try {
+    await Excel.run((context) => selectCellIn(context, sheet, cell));
+  } catch (e) {
+    throw toOfficeAdapterError(e, sheet);
+  }
+}
+
+/** Add the 考核规则 sheet filled with the defaults; an existing one is never overwritten. */
+export async function insertRulesSheet(): Promise<{ status: 'inserted' | 'exists'; sheet: string }> {
+  try {
+    return await Excel.run((context) => insertRulesSheetIn(context));
+  } catch (e) {
+    throw toOfficeAdapterError(e);
+  }
+}
