@@ -1,0 +1,3 @@
+export { readWorkbook, readSheet, toCellValue } from './read';
+export { writeOutputs, insertRulesSheet, existingSheets } from './write';
+export { loadWorkbook, WorkbookLoadError, type LoadFailure } from './load';
