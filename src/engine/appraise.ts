@@ -1,12 +1,187 @@
-// TEMPORARY stub so adapters can be built in parallel; replaced by the real pipeline.
+/**
+ * The pipeline: recognise ledgers → read records → decide the year → check each part → score, rank,
+ * decide 奖惩 → build the report and the output sheets. Pure: grids in, data out.
+ */
+import { activitiesScore, checkActivities } from './checks/activities';
+import type { CheckContext } from './checks/context';
+import { checkDiscipline, disciplineScore } from './checks/discipline';
+import { mostSimilarUnit } from './checks/similar-unit';
+import { checkStandardization, standardizationScore } from './checks/standardization';
+import { checkStudy, personKey, studyScore, type StudyResult } from './checks/study';
+import { checkTasks, tasksScore } from './checks/tasks';
 import type { WorkbookGrids } from './grid';
 import type { AppraisalOptions, AppraisalResult } from './index';
+import { formatIssue } from './issues/catalog';
+import { IssueSink } from './issues/sink';
+import { buildOutputs } from './output/build';
+import { isGeneratedGrid } from './output-names';
+import { readLedgerTable, type LedgerTable } from './read/ledger-table';
+import { readRecords, type Records } from './read/records';
+import { guessYear } from './read/year';
+import type { PersonResult, Report, UnitResult } from './report';
+import { defaultRules, describeRules } from './rules/parameters';
+import { applyRulesSheet, isRulesSheet } from './rules/read-rules';
+import { excellentQuota, rankAndDecide, type Rankable } from './score/ranking';
+import { roundHalfAwayFromZero } from './score/round';
+
+/** Every unit named anywhere, in order of first appearance (study first, as HR lists them). */
+function collectUnits(records: Records): { all: string[]; core: Set<string> } {
+  const all: string[] = [];
+  const seen = new Set<string>();
+  const core = new Set<string>();
+  const add = (unit: string, isCore: boolean) => {
+    if (!seen.has(unit)) {
+      seen.add(unit);
+      all.push(unit);
+    }
+    if (isCore) core.add(unit);
+  };
+  for (const r of records.study) add(r.unit, true);
+  for (const r of records.activities) add(r.unit, true);
+  for (const r of records.standardization) add(r.unit, true);
+  for (const r of records.discipline) add(r.unit, false);
+  for (const r of records.tasks) add(r.unit, false);
+  return { all, core };
+}
+
+function reportUnknownUnits(records: Records, units: { all: string[]; core: Set<string> }, ctx: CheckContext): void {
+  const known = units.all.filter((u) => units.core.has(u));
+  const reported = new Set<string>();
+  const check = (unit: string, ledger: string, place: { sheet: string; row: number; cell: string }) => {
+    if (units.core.has(unit) || reported.has(unit)) return;
+    reported.add(unit);
+    const similar = mostSimilarUnit(unit, known);
+    ctx.issues.add('UNKNOWN_UNIT', { ...place, unit }, similar ? { unitName: unit, ledger, similar } : { unitName: unit, ledger });
+  };
+  for (const r of records.discipline) check(r.unit, '作风纪律督查记录', r.typeAt);
+  for (const r of records.tasks) check(r.unit, '任务清单', r.statusAt);
+}
+
+function personResults(study: StudyResult, violations: Map<string, number>, vetoed: Set<string>, requiredReflections: number): PersonResult[] {
+  return study.persons.map((p) => {
+    const r = p.record;
+    const v = violations.get(personKey(r.unit, r.name)) ?? 0;
+    const veto = vetoed.has(r.unit);
+    const reasons: string[] = [];
+    if (!p.notesMet) reasons.push(r.noteChars === null ? '笔记字数未填或无效' : `学习笔记 ${r.noteChars} 字，未达 ${p.requiredChars} 字`);
+    if (!p.reflectionsMet) reasons.push(r.reflections === null ? '心得体会篇数未填或无效' : `心得体会 ${r.reflections} 篇，未达要求`);
+    if (v > 0) reasons.push(`作风纪律问题 ${v} 次`);
+    if (veto) reasons.push('所在单位被一票否决');
+    return {
+      unit: r.unit,
+      name: r.name,
+      level: r.level,
+      senior: p.senior,
+      noteChars: r.noteChars,
+      requiredChars: p.requiredChars,
+      reflections: r.reflections,
+      requiredReflections,
+      passed: p.passed,
+      violations: v,
+      eligibleExcellent: p.passed && v === 0 && !veto,
+      reasons,
+      sheet: r.at.sheet,
+      row: r.at.row,
+    };
+  });
+}
 
 export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}): AppraisalResult {
-  void workbook;
-  return {
-    report: { year: options.year ?? 2022, rules: {}, excellentQuota: 0, units: [], persons: [], issues: [], sheets: [] },
-    outputs: [],
-    noLedgers: true,
+  const progress = options.onProgress ?? (() => undefined);
+  const issues = new IssueSink();
+  const rules = defaultRules();
+
+  progress('read', 0);
+  const sources = workbook.sheets.filter((s) => !isGeneratedGrid(s));
+  for (const sheet of sources) if (isRulesSheet(sheet)) applyRulesSheet(sheet, rules, issues);
+  const tables: LedgerTable[] = [];
+  for (const sheet of sources) {
+    if (isRulesSheet(sheet)) continue;
+    const table = readLedgerTable(sheet, issues);
+    if (table) tables.push(table);
+  }
+  const records = readRecords(tables, issues);
+  const year = options.year ?? rules.year ?? guessYear(records, sources, new Date().getFullYear());
+  rules.year = year;
+
+  if (tables.length === 0) {
+    issues.add('NO_APPRAISAL_SHEETS', {});
+    const report: Report = {
+      year,
+      rules: describeRules(rules),
+      excellentQuota: 0,
+      units: [],
+      persons: [],
+      issues: issues.issues.map((i) => ({ ...i, message: formatIssue(i) })),
+      sheets: [],
+    };
+    return { report, outputs: [], noLedgers: true };
+  }
+
+  progress('check', 0.3);
+  const ctx: CheckContext = { rules, year, issues };
+  const study = checkStudy(records.study, ctx);
+  const activities = checkActivities(records.activities, ctx);
+  const standardization = checkStandardization(records.standardization, ctx);
+  const discipline = checkDiscipline(records.discipline, study, ctx);
+  const tasks = checkTasks(records.tasks, ctx);
+  const units = collectUnits(records);
+  reportUnknownUnits(records, units, ctx);
+
+  progress('score', 0.6);
+  const rows: (Rankable & { result: Omit<UnitResult, 'rank' | 'outcome'> })[] = units.all.map((unit) => {
+    const staff = study.byUnit.get(unit);
+    if (!staff) issues.add('UNIT_WITHOUT_STAFF', { unit });
+    const scores = {
+      study: studyScore(study, unit, rules.points.study),
+      activities: activitiesScore(activities, unit, ctx),
+      standardization: standardizationScore(standardization, unit, ctx),
+      discipline: disciplineScore(discipline, unit, rules.points.discipline),
+      tasks: tasksScore(tasks, unit, rules.points.tasks),
+    };
+    const total = roundHalfAwayFromZero(scores.study + scores.activities + scores.standardization + scores.discipline + scores.tasks);
+    const d = discipline.byUnit.get(unit);
+    const a = activities.byUnit.get(unit);
+    const t = tasks.byUnit.get(unit);
+    const veto = d?.veto ?? false;
+    return {
+      unit,
+      total,
+      veto,
+      result: {
+        unit,
+        scores,
+        total,
+        veto,
+        persons: staff?.persons ?? 0,
+        passedPersons: staff?.passed ?? 0,
+        activities: a?.counted ?? 0,
+        specialActivities: a?.special ?? 0,
+        violations: d?.rows ?? 0,
+        tasks: t?.tasks ?? 0,
+        tasksDone: t?.done ?? 0,
+      },
+    };
+  });
+  const placed = rankAndDecide(rows, rules);
+  const unitResults: UnitResult[] = rows
+    .map((r) => ({ ...r.result, ...placed.get(r)! }))
+    .sort((a, b) => a.rank - b.rank);
+
+  const vetoed = new Set(unitResults.filter((u) => u.veto).map((u) => u.unit));
+  const persons = personResults(study, discipline.violationsByPerson, vetoed, rules.reflectionsMin);
+
+  progress('output', 0.8);
+  const report: Report = {
+    year,
+    rules: describeRules(rules),
+    excellentQuota: excellentQuota(persons.length, rules.excellentRatio),
+    units: unitResults,
+    persons,
+    issues: issues.issues.map((i) => ({ ...i, message: formatIssue(i) })),
+    sheets: tables.map((t) => ({ sheet: t.sheet, kind: t.kind, rows: t.dataRows.length })),
   };
+  const outputs = buildOutputs(report);
+  progress('done', 1);
+  return { report, outputs, noLedgers: false };
 }

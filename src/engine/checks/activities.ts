@@ -1,0 +1,111 @@
+/** 组织生活 (SPEC 4.2): 三会一课 and 主题党日 frequency per unit, attendance, duplicates, the year. */
+import { dateKey, formatDate } from '../parse/date';
+import type { ActivityRecord } from '../read/records';
+import { ACTIVITY_TYPES, PERIODS_PER_YEAR, type ActivityType, type Frequency } from '../rules/tables';
+import { stripSpaces } from '../text/normalize';
+import { tally, type ByUnit, type CheckContext } from './context';
+
+/** The first activity type, in table order, one of whose aliases the text contains; undefined = 特色活动. */
+export function matchActivityType(text: string): ActivityType | undefined {
+  const t = stripSpaces(text);
+  return ACTIVITY_TYPES.find((a) => a.aliases.some((alias) => t.includes(alias)))?.type;
+}
+
+/** 0-based period of a month under a frequency: 5月 is period 1 of 每季度 (第2季度). */
+export function periodOf(month: number, frequency: Frequency): number {
+  const n = PERIODS_PER_YEAR[frequency];
+  return n === 0 ? 0 : Math.floor(((month - 1) * n) / 12);
+}
+
+export function periodName(index: number, frequency: Frequency): string {
+  switch (frequency) {
+    case '每月':
+      return `${index + 1}月`;
+    case '每季度':
+      return `第${index + 1}季度`;
+    case '每半年':
+      return index === 0 ? '上半年' : '下半年';
+    default:
+      return '全年';
+  }
+}
+
+interface UnitActivities {
+  counted: number;
+  special: number;
+  /** type → months (1-12) with at least one counted activity. */
+  months: Map<ActivityType, Set<number>>;
+}
+
+export interface ActivitiesResult {
+  byUnit: ByUnit<UnitActivities>;
+}
+
+export function checkActivities(records: ActivityRecord[], ctx: CheckContext): ActivitiesResult {
+  const { issues, rules, year } = ctx;
+  const byUnit: ActivitiesResult['byUnit'] = new Map();
+  const seen = new Map<string, ActivityRecord>();
+  for (const rec of records) {
+    const unit = rec.unit;
+    tally(byUnit, unit, () => ({ counted: 0, special: 0, months: new Map() }));
+    const date = { year: rec.date.year ?? year, month: rec.date.month, day: rec.date.day };
+    if (date.year !== year) {
+      issues.add('DATE_OUT_OF_YEAR', { ...rec.dateAt, unit }, { date: formatDate(date), year });
+      continue;
+    }
+    const type = matchActivityType(rec.typeText);
+    const key = `${unit}\u0000${dateKey(date)}\u0000${type ?? stripSpaces(rec.typeText)}`;
+    const first = seen.get(key);
+    if (first) {
+      issues.add('DUPLICATE_ROW', { ...rec.dateAt, unit }, {
+        firstSheet: first.dateAt.sheet,
+        firstRow: first.dateAt.row,
+        what: `同一单位、同一日期的${type ?? rec.typeText}`,
+      });
+      continue;
+    }
+    seen.set(key, rec);
+    const u = byUnit.get(unit)!;
+    u.counted++;
+    if (type) {
+      tally(u.months, type, () => new Set<number>()).add(date.month);
+    } else {
+      u.special++;
+      issues.add('UNKNOWN_ACTIVITY_TYPE', { ...rec.typeAt, unit }, { text: rec.typeText });
+    }
+    if (rec.present !== null && rec.expected !== null && rec.expected > 0 && rec.present / rec.expected < rules.attendanceMin) {
+      issues.add('LOW_ATTENDANCE', { ...rec.attendanceAt, unit }, {
+        present: rec.present,
+        expected: rec.expected,
+        rate: `${Math.round((rec.present / rec.expected) * 1000) / 10}%`,
+        min: `${Math.round(rules.attendanceMin * 1000) / 10}%`,
+      });
+    }
+  }
+  return { byUnit };
+}
+
+/**
+ * The unit's 组织生活 score: points × the mean, over required types, of met periods ÷ periods.
+ * Reports one ACTIVITY_PERIOD_MISSING per required type with missing periods.
+ */
+export function activitiesScore(result: ActivitiesResult, unit: string, ctx: CheckContext): number {
+  const { rules, issues } = ctx;
+  const months = result.byUnit.get(unit)?.months;
+  const required = ACTIVITY_TYPES.filter((t) => PERIODS_PER_YEAR[rules.frequencies[t.type]] > 0);
+  if (required.length === 0) return rules.points.activities;
+  let sum = 0;
+  for (const { type } of required) {
+    const frequency = rules.frequencies[type];
+    const total = PERIODS_PER_YEAR[frequency];
+    const met = new Set<number>();
+    for (const m of months?.get(type) ?? []) met.add(periodOf(m, frequency));
+    sum += met.size / total;
+    if (met.size < total) {
+      const missing: string[] = [];
+      for (let i = 0; i < total; i++) if (!met.has(i)) missing.push(periodName(i, frequency));
+      issues.add('ACTIVITY_PERIOD_MISSING', { unit }, { type, frequency, periods: missing.join('、'), met: met.size, total });
+    }
+  }
+  return (rules.points.activities * sum) / required.length;
+}

@@ -1,0 +1,57 @@
+/** 作风纪律 (SPEC 4.4): deductions per inspection finding, vetoes, and who was found. */
+import type { DisciplineRecord } from '../read/records';
+import { OTHER_VIOLATION, VIOLATION_TYPES, type ViolationType } from '../rules/tables';
+import { formatDate } from '../parse/date';
+import { stripSpaces } from '../text/normalize';
+import { tally, type ByUnit, type CheckContext } from './context';
+import { personKey, type StudyResult } from './study';
+
+export type Finding = { veto: true } | { veto: false; type: ViolationType; known: boolean };
+
+/** The first line of the table whose alias the 问题类型 contains; the veto line comes first. */
+export function classifyViolation(text: string, vetoKeywords: readonly string[]): Finding {
+  const t = stripSpaces(text);
+  if (vetoKeywords.some((k) => t.includes(k))) return { veto: true };
+  const found = VIOLATION_TYPES.find((v) => v.aliases.some((a) => t.includes(a)));
+  return found ? { veto: false, type: found.type, known: true } : { veto: false, type: OTHER_VIOLATION, known: false };
+}
+
+export interface DisciplineResult {
+  byUnit: ByUnit<{ deduction: number; rows: number; veto: boolean }>;
+  /** personKey → number of discipline rows naming the person. */
+  violationsByPerson: Map<string, number>;
+}
+
+export function checkDiscipline(records: DisciplineRecord[], study: StudyResult, ctx: CheckContext): DisciplineResult {
+  const { issues, rules, year } = ctx;
+  const byUnit: DisciplineResult['byUnit'] = new Map();
+  const violationsByPerson = new Map<string, number>();
+  for (const rec of records) {
+    const place = { unit: rec.unit, person: rec.person };
+    const u = tally(byUnit, rec.unit, () => ({ deduction: 0, rows: 0, veto: false }));
+    u.rows++;
+    // Every inspection row counts, even one dated outside the year: the date is only flagged.
+    if (rec.date && rec.date.year !== null && rec.date.year !== year) {
+      issues.add('DATE_OUT_OF_YEAR', { ...rec.dateAt, ...place }, { date: formatDate(rec.date), year, counted: 'yes' });
+    }
+    const finding = classifyViolation(rec.typeText, rules.vetoKeywords);
+    if (finding.veto) {
+      u.veto = true;
+      issues.add('VETO', { ...rec.typeAt, ...place }, { text: rec.typeText });
+    } else {
+      const deduction = rules.deductions[finding.type];
+      u.deduction += deduction;
+      if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', { ...rec.typeAt, ...place }, { text: rec.typeText, deduction });
+    }
+    if (rec.person !== '') {
+      const key = personKey(rec.unit, rec.person);
+      violationsByPerson.set(key, (violationsByPerson.get(key) ?? 0) + 1);
+      if (!study.index.has(key)) issues.add('UNKNOWN_PERSON', { ...rec.personAt, ...place }, { person: rec.person });
+    }
+  }
+  return { byUnit, violationsByPerson };
+}
+
+export function disciplineScore(result: DisciplineResult, unit: string, points: number): number {
+  return Math.max(0, points - (result.byUnit.get(unit)?.deduction ?? 0));
+}

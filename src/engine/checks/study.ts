@@ -1,0 +1,77 @@
+/** 学习教育 (SPEC 4.1): study notes and 心得体会 per person, and the unit's share of persons who pass. */
+import type { StudyRecord } from '../read/records';
+import { tally, type ByUnit, type CheckContext } from './context';
+
+export interface StudiedPerson {
+  record: StudyRecord;
+  senior: boolean;
+  requiredChars: number;
+  notesMet: boolean;
+  reflectionsMet: boolean;
+  passed: boolean;
+}
+
+export interface StudyResult {
+  persons: StudiedPerson[];
+  byUnit: ByUnit<{ persons: number; passed: number }>;
+  /** `unit\u0000name` → person, for matching discipline rows to persons. */
+  index: Map<string, StudiedPerson>;
+}
+
+export const personKey = (unit: string, name: string): string => `${unit}\u0000${name}`;
+
+export function isSenior(level: string, keywords: readonly string[]): boolean {
+  return keywords.some((k) => level.includes(k));
+}
+
+export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResult {
+  const { rules, issues } = ctx;
+  const persons: StudiedPerson[] = [];
+  const byUnit: StudyResult['byUnit'] = new Map();
+  const index = new Map<string, StudiedPerson>();
+  const sheetsWithoutLevel = new Set<string>();
+
+  for (const record of records) {
+    const key = personKey(record.unit, record.name);
+    const first = index.get(key);
+    const place = { unit: record.unit, person: record.name };
+    if (first) {
+      issues.add('DUPLICATE_PERSON', { ...record.at, ...place }, {
+        person: record.name,
+        firstSheet: first.record.at.sheet,
+        firstRow: first.record.at.row,
+      });
+      continue;
+    }
+    const senior = isSenior(record.level, rules.seniorKeywords);
+    const requiredChars = senior ? rules.seniorNotesMin : rules.notesMin;
+    if (record.level === '') {
+      if (record.hasLevelColumn) issues.add('MISSING_RANK', { ...record.levelAt, ...place }, { required: requiredChars });
+      else if (!sheetsWithoutLevel.has(record.at.sheet)) {
+        sheetsWithoutLevel.add(record.at.sheet);
+        issues.add('MISSING_RANK', { sheet: record.at.sheet }, { scope: 'sheet' });
+      }
+    }
+    // A missing or invalid value was reported where it was read; it fails the requirement silently here.
+    const notesMet = record.noteChars !== null && record.noteChars >= requiredChars;
+    if (record.noteChars !== null && !notesMet) {
+      issues.add('NOTES_BELOW_MIN', { ...record.notesAt, ...place }, { value: record.noteChars, required: requiredChars, senior: senior ? 'yes' : 'no' });
+    }
+    const reflectionsMet = record.reflections !== null && record.reflections >= rules.reflectionsMin;
+    if (record.reflections !== null && !reflectionsMet) {
+      issues.add('REFLECTIONS_BELOW_MIN', { ...record.reflectionsAt, ...place }, { value: record.reflections, required: rules.reflectionsMin });
+    }
+    const person: StudiedPerson = { record, senior, requiredChars, notesMet, reflectionsMet, passed: notesMet && reflectionsMet };
+    persons.push(person);
+    index.set(key, person);
+    const t = tally(byUnit, record.unit, () => ({ persons: 0, passed: 0 }));
+    t.persons++;
+    if (person.passed) t.passed++;
+  }
+  return { persons, byUnit, index };
+}
+
+export function studyScore(result: StudyResult, unit: string, points: number): number {
+  const t = result.byUnit.get(unit);
+  return t && t.persons > 0 ? (points * t.passed) / t.persons : 0;
+}

@@ -1,0 +1,75 @@
+/**
+ * The Chinese text of every issue, filled late from the issue's data (like zod's issue codes):
+ * what is wrong, where, and what to do. The engine never builds message strings elsewhere.
+ */
+import type { Issue } from '../report';
+import type { IssueCode } from './codes';
+
+type Params = Issue['params'];
+type Template = (p: Params, issue: Issue) => string;
+
+const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+
+/** Where the first of two duplicates is: 第 8 行 in the same sheet, 「其他表」第 8 行 elsewhere. */
+const firstPlace = (p: Params, issue: Issue): string =>
+  p.firstSheet === issue.sheet ? `第 ${s(p.firstRow)} 行` : `「${s(p.firstSheet)}」第 ${s(p.firstRow)} 行`;
+
+const CATALOG: Record<IssueCode, Template> = {
+  NO_APPRAISAL_SHEETS: () =>
+    '工作簿中没有可识别的台账。学习台账需有“姓名、笔记字数、心得体会”列，活动台账需有“日期、活动类型”列，督查记录需有“问题类型”列，任务清单需有“任务、完成情况”列，标准化评分表需有七个方面中至少 5 项。请检查表头（前 10 行内）。',
+  MISSING_COLUMN: (p) =>
+    p.column === '单位'
+      ? `无法确定本表所属单位：表中没有“单位”列，表头上方也没有“填报单位：”一行，工作表名也看不出单位。请增加“单位”列，或将工作表命名为“单位名+${s(p.kind)}”。`
+      : `${s(p.kind)}缺少“${s(p.column)}”列，该项按 0 分计。请在表头补充此列。`,
+  MISSING_VALUE: (p) => `“${s(p.column)}”未填写${p.effect ? `，${s(p.effect)}` : ''}。请补充。`,
+  INVALID_NUMBER: (p) =>
+    `“${s(p.column)}”的内容“${s(p.text)}”不是有效数字${p.effect ? `，${s(p.effect)}` : ''}。请填写数字，例如 12000、1.2万、4篇。`,
+  INVALID_DATE: (p) =>
+    `“${s(p.column)}”的内容“${s(p.text)}”不是有效日期${p.effect ? `，${s(p.effect)}` : ''}。请写成 2022-3-5、2022年3月5日 或日期格式。`,
+  FORMULA_ERROR: (p) => `“${s(p.column)}”的公式出错（${s(p.error)}），按未填写处理。请修正公式或改填数值。`,
+  OUT_OF_RANGE: (p) => `“${s(p.column)}”为 ${s(p.value)} 分，超出 0–${s(p.max)} 分的范围，已按 ${s(p.clipped)} 分计。请核实。`,
+  INVALID_RULE: (p) => `考核规则“${s(p.name)}”的值“${s(p.text)}”无法识别，已按默认值 ${s(p.default)} 执行。${s(p.hint)}`,
+  MISSING_RANK: (p) =>
+    p.scope === 'sheet'
+      ? '本表没有“职级”列，本表人员均按副科级以下（笔记 10000 字）要求。如有副科级以上干部请增加“职级”列。'
+      : `未填写职级，按副科级以下要求（笔记 ${s(p.required)} 字）。请补充职级。`,
+  DUPLICATE_PERSON: (p, i) => `同一单位的“${s(p.person)}”在学习台账中重复出现（首次在${firstPlace(p, i)}），本行未计入。请删除重复行或核对姓名。`,
+  DUPLICATE_ROW: (p, i) => `与${firstPlace(p, i)}重复（${s(p.what)}），只计一次。请删除重复记录。`,
+  NOTES_BELOW_MIN: (p) => `学习笔记 ${s(p.value)} 字，未达到${p.senior === 'yes' ? '副科级以上' : ''}要求的 ${s(p.required)} 字。`,
+  REFLECTIONS_BELOW_MIN: (p) => `心得体会 ${s(p.value)} 篇，未达到要求的 ${s(p.required)} 篇。`,
+  UNIT_WITHOUT_STAFF: () => '该单位在学习台账中没有人员，学习教育得 0 分。请补报本单位人员的学习台账，或核对单位名称是否一致。',
+  DATE_OUT_OF_YEAR: (p) =>
+    p.counted === 'yes'
+      ? `日期 ${s(p.date)} 不在 ${s(p.year)} 年度内，仍计入扣分。请核实日期。`
+      : `日期 ${s(p.date)} 不在 ${s(p.year)} 年度内，不计入本年度考核。请核实日期。`,
+  ACTIVITY_PERIOD_MISSING: (p) =>
+    `${s(p.type)}应${s(p.frequency)}至少开展一次，缺少：${s(p.periods)}（${s(p.met)}/${s(p.total)} 期达标）。`,
+  LOW_ATTENDANCE: (p) => `到会率 ${s(p.rate)}（实到 ${s(p.present)} 人 / 应到 ${s(p.expected)} 人），低于 ${s(p.min)}。`,
+  NO_STANDARDIZATION: () => '该单位没有党支部标准化建设评分，此项得 0 分。请在评分表中补充该单位。',
+  UNKNOWN_VIOLATION_TYPE: (p) => `问题类型“${s(p.text)}”无法归类，按“其他”扣 ${s(p.deduction)} 分。请核实问题类型。`,
+  UNKNOWN_PERSON: (p) => `“${s(p.person)}”不在本单位的学习台账中。请核对姓名或单位。`,
+  UNKNOWN_UNIT: (p) =>
+    p.similar
+      ? `单位“${s(p.unitName)}”只出现在${s(p.ledger)}中，学习、活动和标准化台账里都没有，可能是“${s(p.similar)}”的笔误。请核对单位名称。`
+      : `单位“${s(p.unitName)}”只出现在${s(p.ledger)}中，学习、活动和标准化台账里都没有。请核对单位名称。`,
+  VETO: (p) => `“${s(p.text)}”属一票否决情形，该单位本年度考核一票否决。`,
+  TASK_OVERDUE: (p) => `任务“${s(p.task)}”完成时限 ${s(p.deadline)} 已到，完成情况为“${s(p.status)}”。请督促落实或更新完成情况。`,
+  UNKNOWN_RULE: (p) => `考核规则中的参数“${s(p.name)}”无法识别，已忽略。可用的参数见插入的考核规则表。`,
+  UNKNOWN_ACTIVITY_TYPE: (p) => `活动类型“${s(p.text)}”不属于三会一课或主题党日，计为特色活动，不计分。`,
+};
+
+/** Where an issue is, in words: 「学习台账」E13 / 「学习台账」 / 单位“局办公室”. */
+export function issueLocation(issue: Issue): string {
+  if (issue.sheet && issue.cell) return `「${issue.sheet}」${issue.cell}`;
+  if (issue.sheet && issue.row !== null) return `「${issue.sheet}」第 ${issue.row} 行`;
+  if (issue.unit) return `单位“${issue.unit}”`;
+  return issue.sheet ? `「${issue.sheet}」` : '';
+}
+
+/** The full Chinese message: place, what is wrong, what to do. */
+export function formatIssue(issue: Issue): string {
+  const where = issueLocation(issue);
+  const who = issue.person && issue.code !== 'DUPLICATE_PERSON' && issue.code !== 'UNKNOWN_PERSON' ? `（${issue.person}）` : '';
+  const body = CATALOG[issue.code](issue.params, issue);
+  return where ? `${where}${who}：${body}` : `${body}`;
+}

@@ -1,0 +1,59 @@
+import type { OutputSheet, RowStyle } from '../output-model';
+import type { Outcome, Report } from '../report';
+import { layout, noteRow, SHEET_NAMES } from './common';
+
+const OUTCOME_STYLE: Record<Outcome, RowStyle | undefined> = {
+  表彰: { fill: 'E2EFDA', fontColor: '375623', bold: true },
+  通报批评: { fill: 'FFF2CC', fontColor: '7F6000' },
+  一票否决: { fill: 'F8CBAD', fontColor: '9C0006', bold: true },
+  '': undefined,
+};
+
+/** 考核汇总: the leaders' ranking of units, five parts, total and 奖惩, printable on A4 landscape. */
+export function buildSummarySheet(report: Report): OutputSheet {
+  const p = report.rules;
+  const pts = (name: string) => (typeof p[name] === 'number' ? `（${p[name]}分）` : '');
+  const errors = report.issues.filter((i) => i.severity === 'error').length;
+  return {
+    key: 'summary',
+    name: SHEET_NAMES.summary,
+    title: `${report.year}年度党建和党风廉政建设考核汇总`,
+    note: noteRow(
+      `参评单位 ${report.units.length} 个，参评人员 ${report.persons.length} 人，优秀等次名额 ${report.excellentQuota} 名；` +
+        `校验发现问题 ${report.issues.length} 条（其中错误 ${errors} 条），详见“${SHEET_NAMES.issues}”。`,
+    ),
+    columns: [
+      { header: '名次', width: 6, format: 'integer', align: 'center' },
+      { header: '单位', width: 18, format: 'text' },
+      { header: `学习教育${pts('学习教育分值')}`, width: 11, format: 'decimal2', align: 'right' },
+      { header: `组织生活${pts('组织生活分值')}`, width: 11, format: 'decimal2', align: 'right' },
+      { header: `标准化建设${pts('标准化建设分值')}`, width: 12, format: 'decimal2', align: 'right' },
+      { header: `作风纪律${pts('作风纪律分值')}`, width: 11, format: 'decimal2', align: 'right' },
+      { header: `任务落实${pts('任务落实分值')}`, width: 11, format: 'decimal2', align: 'right' },
+      { header: '总分', width: 9, format: 'decimal2', align: 'right' },
+      { header: '奖惩结果', width: 10, format: 'text', align: 'center' },
+      { header: '参评人数', width: 8, format: 'integer', align: 'center' },
+      { header: '学习达标人数', width: 8, format: 'integer', align: 'center' },
+      { header: '组织生活次数', width: 8, format: 'integer', align: 'center' },
+      { header: '违纪违规次数', width: 8, format: 'integer', align: 'center' },
+    ],
+    rows: report.units.map((u) => [
+      u.rank,
+      u.unit,
+      u.scores.study,
+      u.scores.activities,
+      u.scores.standardization,
+      u.scores.discipline,
+      u.scores.tasks,
+      u.total,
+      u.outcome,
+      u.persons,
+      u.passedPersons,
+      u.activities,
+      u.violations,
+    ]),
+    rowStyles: report.units.map((u) => OUTCOME_STYLE[u.outcome]),
+    links: [],
+    ...layout('landscape'),
+  };
+}

@@ -1,0 +1,27 @@
+import { cellText } from '../parse/cell-text';
+import { stripSpaces } from '../text/normalize';
+import type { SheetView } from './sheet-view';
+
+const FILLED_BY = /(?:填报单位|单位)\s*[：:]\s*([^\s\u3000]+)/;
+
+// Words a sheet name adds to the unit's name (SPEC section 2), longest first so 学习台账 goes before 台账.
+const KIND_WORDS = ['学习台账', '学习笔记', '学习情况', '三会一课', '主题党日', '登记表', '统计表', '评分表', '台账', '记录', '清单', '督查', '活动'];
+const YEAR = /\d{4}\s*年度?|\d{4}/g;
+
+/** The unit named by a `填报单位：X  填报日期：…` line above the header, if any. */
+export function unitFromFilledBy(view: SheetView, headerRow: number): string | undefined {
+  for (let r = view.firstRow; r < headerRow; r++) {
+    for (let c = view.firstCol; c < view.endCol; c++) {
+      const m = FILLED_BY.exec(cellText(view.cell(r, c)));
+      if (m?.[1]) return stripSpaces(m[1]);
+    }
+  }
+  return undefined;
+}
+
+/** `信息中心学习台账` → `信息中心`; `2022年社保中心三会一课记录` → `社保中心`. Empty when nothing is left. */
+export function unitFromSheetName(name: string): string {
+  let rest = stripSpaces(name).replace(YEAR, '');
+  for (const word of KIND_WORDS) rest = rest.split(word).join('');
+  return rest.replace(/^[-_·、（）()]+|[-_·、（）()]+$/g, '');
+}

@@ -1,0 +1,20 @@
+/** Text normalisation shared by header matching, names and value parsing. */
+
+// \s covers the full-width space U+3000 and NBSP in JS regexes; zero-width characters come from copy-paste.
+const WHITESPACE = /[\s\u200b\u200c\u200d\ufeff]+/g;
+const BRACKETED = /（[^（）]*）|\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g;
+
+/** Removes every kind of white space: `张　三` → `张三`. */
+export function stripSpaces(text: string): string {
+  return text.replace(WHITESPACE, '');
+}
+
+/** A header cell reduced for synonym matching: no white space, no bracketed units. `笔记字数\n（字）` → `笔记字数`. */
+export function headerKey(text: string): string {
+  return stripSpaces(text).replace(BRACKETED, '');
+}
+
+/** Full-width digits and punctuation to ASCII, for numbers and dates written in an IME: `１２，０００` → `12,000`. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
