@@ -1,0 +1,198 @@
+/**
+ * The command line: `npm run --silent appraise -- <workbook.xlsx> [--out …] [--json …] [--year …]`.
+ * Reads the workbook with exceljs, runs the engine, writes the result sheets into a copy and prints a
+ * summary. The input file is read once into memory and never written.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { loadWorkbook, WorkbookLoadError } from '../adapters/exceljs/load';
+import { readWorkbook } from '../adapters/exceljs/read';
+import { writeOutputs } from '../adapters/exceljs/write';
+import { appraise } from '../engine';
+import { parseArgs, USAGE } from './args';
+import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
+import { summaryLines } from './summary';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Relative paths are resolved against this; defaults to process.cwd(). */
+  cwd?: string;
+}
+
+const RESULT_SUFFIX = '-考核结果.xlsx';
+
+export function defaultOutPath(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input, path.extname(input));
+  return path.join(dir, `${base}${RESULT_SUFFIX}`);
+}
+
+function errnoCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'unknown';
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR') {
+      throw new CliError(`找不到文件：${file}`, `file not found: ${file}`);
+    }
+    throw new CliError(`无法读取文件：${file}（${errnoCode(e)}）`, `cannot read file: ${file} (${errnoCode(e)})`);
+  }
+  if (stat.isDirectory()) throw new CliError(`这是一个文件夹，不是 .xlsx 文件：${file}`, `is a directory, not an .xlsx file: ${file}`);
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    throw new CliError(
+      `不是 .xlsx 文件：${file}（请在 Excel 或 WPS 中另存为“Excel 工作簿(*.xlsx)”后再试）`,
+      `not an .xlsx file: ${file} (save it as an Excel Workbook *.xlsx and try again)`,
+    );
+  }
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    throw new CliError(`无法读取文件：${file}（${errnoCode(e)}）`, `cannot read file: ${file} (${errnoCode(e)})`);
+  }
+}
+
+async function openWorkbook(file: string, bytes: Buffer): ReturnType<typeof loadWorkbook> {
+  try {
+    return await loadWorkbook(bytes);
+  } catch (e) {
+    if (!(e instanceof WorkbookLoadError)) throw e;
+    switch (e.failure) {
+      case 'not-zip':
+        throw new CliError(`文件内容不是 .xlsx 格式：${file}（可能只是改了扩展名）`, `file content is not .xlsx: ${file}`);
+      case 'legacy-or-encrypted':
+        throw new CliError(
+          `文件是旧版 .xls 格式或设置了打开密码，无法读取：${file}（请取消密码并另存为 .xlsx）`,
+          `file is a legacy .xls or password-protected workbook: ${file}`,
+        );
+      case 'corrupt':
+        throw new CliError(`文件已损坏或不完整，无法打开：${file}`, `file is corrupt or truncated: ${file} (${e.detail})`);
+    }
+  }
+}
+
+/** The real path of `file`, or of its nearest existing parent joined with the rest. */
+async function realPathLoose(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    const parent = path.dirname(file);
+    if (parent === file) return file;
+    return path.join(await realPathLoose(parent), path.basename(file));
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  // Windows and macOS file systems usually ignore case.
+  if (process.platform === 'win32' || process.platform === 'darwin') return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}
+
+async function checkOutputPath(flag: string, target: string, inputReal: string, extension: string): Promise<void> {
+  if (samePath(await realPathLoose(target), inputReal)) {
+    throw new CliError(
+      `${flag} 指定的文件不能是输入文件本身：${target}（原文件不会被改动，请另选文件名）`,
+      `${flag} must not be the input workbook: ${target}`,
+    );
+  }
+  if (path.extname(target).toLowerCase() !== extension) {
+    throw new CliError(`${flag} 应为 ${extension} 文件：${target}`, `${flag} must name a ${extension} file: ${target}`);
+  }
+}
+
+/** Writes via a temporary file in the same folder, so a failed run leaves no half-written result. */
+async function writeFileSafely(file: string, data: Uint8Array | string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new CliError(`无法写入文件：${file}（${errnoCode(e)}）`, `cannot write file: ${file} (${errnoCode(e)})`);
+  }
+}
+
+class Progress {
+  private shown = false;
+  constructor(private readonly stderr: CliIo['stderr']) {}
+  update(stage: string, fraction: number): void {
+    if (!this.stderr.isTTY) return;
+    const pct = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+    this.stderr.write(`\r\x1b[K正在处理：${stage} ${pct}%`);
+    this.shown = true;
+  }
+  clear(): void {
+    if (this.shown) this.stderr.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help || args.input === undefined) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const input = path.resolve(cwd, args.input);
+  const out = args.out !== undefined ? path.resolve(cwd, args.out) : defaultOutPath(input);
+  const json = args.json !== undefined ? path.resolve(cwd, args.json) : undefined;
+
+  const bytes = await readInput(input);
+  const inputReal = await fs.realpath(input);
+  await checkOutputPath('--out', out, inputReal, '.xlsx');
+  if (json !== undefined) await checkOutputPath('--json', json, inputReal, '.json');
+
+  const progress = new Progress(io.stderr);
+  try {
+    progress.update('读取工作簿', 0);
+    const workbook = await openWorkbook(input, bytes);
+    const grids = readWorkbook(workbook);
+    const result = appraise(grids, {
+      ...(args.year !== undefined ? { year: args.year } : {}),
+      onProgress: (stage, fraction) => progress.update(stage, fraction),
+    });
+    if (result.noLedgers) {
+      throw new CliError(
+        `工作簿中没有找到考核台账（学习、党内活动、作风纪律、标准化建设或任务清单）：${input}`,
+        `no appraisal ledgers (NO_APPRAISAL_SHEETS) in ${input}`,
+      );
+    }
+    progress.update('写入结果', 1);
+    const placements = writeOutputs(workbook, result.outputs);
+    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await writeFileSafely(out, data);
+    if (json !== undefined) await writeFileSafely(json, `${JSON.stringify(result.report, null, 2)}\n`);
+    progress.clear();
+    io.stdout.write(`${summaryLines(result.report, placements, { workbook: out, ...(json ? { json } : {}) }).join('\n')}\n`);
+    return EXIT_OK;
+  } finally {
+    progress.clear();
+  }
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`${errorLine(e.zh, e.en)}\n`);
+      return EXIT_USAGE;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`${errorLine(`程序内部错误，请将此信息反馈给开发人员：${message}`, `internal error: ${message}`)}\n`);
+    if (process.env.APPRAISE_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
