@@ -1045,7 +1045,10 @@ export class Range extends ClientObject {
   }
   set rowHidden(v: boolean) {
     this._write('rowHidden', v, (sheet, rect) => {
-      for (let r = rect.top; r <= rect.bottom; r++) (v ? sheet.hiddenRows.add(r) : sheet.hiddenRows.delete(r));
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        if (v) sheet.hiddenRows.add(r);
+        else sheet.hiddenRows.delete(r);
+      }
     }, 2);
   }
   get columnHidden(): boolean {
@@ -1053,7 +1056,10 @@ export class Range extends ClientObject {
   }
   set columnHidden(v: boolean) {
     this._write('columnHidden', v, (sheet, rect) => {
-      for (let c = rect.left; c <= rect.right; c++) (v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c));
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (v) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
     }, 2);
   }
   get hyperlink(): Hyperlink | null {

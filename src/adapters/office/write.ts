@@ -34,8 +34,6 @@ export interface WriteOptions {
 const TEXT = '@';
 const HEADER_FILL = 'D9E1F2';
 const TITLE_ROW = 0;
-const NOTE_ROW = 1;
-const HEADER_ROW = 2;
 const FIRST_DATA_ROW = 3;
 
 export function existingSheets(read: ReadResult): ExistingSheet[] {
