@@ -13,6 +13,7 @@ import type { WorkbookGrids } from './grid';
 import type { AppraisalOptions, AppraisalResult } from './index';
 import { formatIssue } from './issues/catalog';
 import { IssueSink } from './issues/sink';
+import { sortIssues } from './issues/order';
 import { buildOutputs } from './output/build';
 import { isGeneratedGrid } from './output-names';
 import { readLedgerTable, type LedgerTable } from './read/ledger-table';
@@ -82,6 +83,7 @@ function personResults(study: StudyResult, violations: Map<string, number>, veto
       reasons,
       sheet: r.at.sheet,
       row: r.at.row,
+      cell: r.at.cell,
     };
   });
 }
@@ -178,7 +180,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     excellentQuota: excellentQuota(persons.length, rules.excellentRatio),
     units: unitResults,
     persons,
-    issues: issues.issues.map((i) => ({ ...i, message: formatIssue(i) })),
+    issues: sortIssues(issues.issues, workbook.sheets.map((s) => s.name)).map((i) => ({ ...i, message: formatIssue(i) })),
     sheets: tables.map((t) => ({ sheet: t.sheet, kind: t.kind, rows: t.dataRows.length })),
   };
   const outputs = buildOutputs(report);

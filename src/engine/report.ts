@@ -66,8 +66,10 @@ export interface PersonResult {
   eligibleExcellent: boolean;
   /** Why not eligible / not passed, in Chinese, for the 人员考核明细 sheet. */
   reasons: string[];
+  /** Where the person's study row is: sheet, 1-based row, and the name cell. */
   sheet: string;
   row: number;
+  cell: string;
 }
 
 export interface Report {

@@ -38,7 +38,7 @@ export function buildPersonsSheet(report: Report): OutputSheet {
     ]),
     rowStyles: report.persons.map((p) => (p.passed ? undefined : { fontColor: '9C0006' })),
     // The name links back to the person's row in the study ledger.
-    links: report.persons.map((p, i) => ({ row: i, col: 1, sheet: p.sheet, cell: `A${p.row}` })),
+    links: report.persons.map((p, i) => ({ row: i, col: 1, sheet: p.sheet, cell: p.cell })),
     ...layout('landscape'),
   };
 }

@@ -9,6 +9,12 @@ const OUTCOME_STYLE: Record<Outcome, RowStyle | undefined> = {
   '': undefined,
 };
 
+/** Why a unit was vetoed, in the words of the inspection record, so leaders need not look it up. */
+function remarks(report: Report, unit: string): string {
+  const vetoes = report.issues.filter((i) => i.code === 'VETO' && i.unit === unit).map((i) => String(i.params.text));
+  return vetoes.length > 0 ? `一票否决：${vetoes.join('；')}` : '';
+}
+
 /** 考核汇总: the leaders' ranking of units, five parts, total and 奖惩, printable on A4 landscape. */
 export function buildSummarySheet(report: Report): OutputSheet {
   const p = report.rules;
@@ -36,6 +42,7 @@ export function buildSummarySheet(report: Report): OutputSheet {
       { header: '学习达标人数', width: 8, format: 'integer', align: 'center' },
       { header: '组织生活次数', width: 8, format: 'integer', align: 'center' },
       { header: '违纪违规次数', width: 8, format: 'integer', align: 'center' },
+      { header: '备注', width: 24, format: 'text' },
     ],
     rows: report.units.map((u) => [
       u.rank,
@@ -51,6 +58,7 @@ export function buildSummarySheet(report: Report): OutputSheet {
       u.passedPersons,
       u.activities,
       u.violations,
+      remarks(report, u.unit),
     ]),
     rowStyles: report.units.map((u) => OUTCOME_STYLE[u.outcome]),
     links: [],
