@@ -1,8 +1,8 @@
 /** Ledgers as units really keep them (SPEC section 2), in the shapes both adapters deliver. */
-import { appraise, GENERATED_MARKER, type CellValue, type SheetGrid } from '../../src/engine';
+import { appraise, GENERATED_MARKER, type CellValue, type ReportedIssue, type SheetGrid } from '../../src/engine';
 import { activities, fullYear, sheet, study, workbook } from './build';
 
-const codes = (issues: { code: string }[], code: string) => issues.filter((i) => i.code === code);
+const codes = (issues: ReportedIssue[], code: string) => issues.filter((i) => i.code === code);
 
 /** A per-unit study sheet as Excel reports it: merged cells empty but for their first cell. */
 function officeStyleStudySheet(): SheetGrid {
