@@ -8,7 +8,7 @@ const ExcelJS = require('exceljs');
     ws.eachRow({includeEmpty:true}, (row, r) => {
       if (r > max) return;
       const vals = [];
-      row.eachCell({includeEmpty:true}, (c, col) => vals.push(c.address + '=' + JSON.stringify(c.value) ));
+      row.eachCell({includeEmpty:true}, (c) => vals.push(c.address + '=' + JSON.stringify(c.value) ));
       console.log(r, row.hidden ? '(hidden)' : '', vals.join(' | '));
     });
   }

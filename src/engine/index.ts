@@ -1,7 +1,6 @@
 /**
  * The engine's public surface. Pure: imports no Office.js, exceljs, fs or React.
  */
-import type { WorkbookGrids } from './grid';
 import type { OutputSheet } from './output-model';
 import type { Report } from './report';
 

@@ -10,6 +10,11 @@ export type Parsed<T> =
 // Digits with optional decimals, optional 万 (ten thousand), optional counting unit: 1.5万字, 12000, 4篇.
 const NUMBER_TEXT = /^(\d+(?:\.\d+)?)(万)?(字|篇|次|分|人)?$/;
 
+/** An invalid Date has no ISO text: toISOString would throw. */
+function dateText(d: Date): string {
+  return Number.isNaN(d.getTime()) ? String(d) : d.toISOString().slice(0, 10);
+}
+
 /**
  * SPEC section 3 "Numbers": numeric cells, or text with half/full-width digits, thousands separators,
  * an optional trailing unit and an optional 万. Anything else is invalid.
@@ -20,7 +25,7 @@ export function parseNumber(value: CellValue | undefined): Parsed<number> {
     return Number.isFinite(value) ? { kind: 'ok', value } : { kind: 'invalid', text: String(value) };
   }
   if (isErrorValue(value)) return { kind: 'error', error: value.error };
-  if (typeof value !== 'string') return { kind: 'invalid', text: value instanceof Date ? value.toISOString().slice(0, 10) : String(value) };
+  if (typeof value !== 'string') return { kind: 'invalid', text: value instanceof Date ? dateText(value) : String(value) };
   const compact = stripSpaces(toHalfWidth(value));
   if (compact === '') return { kind: 'missing' };
   const match = NUMBER_TEXT.exec(compact.replace(/,(?=\d{3}(?:\D|$))/g, ''));

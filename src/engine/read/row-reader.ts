@@ -1,4 +1,4 @@
-import { a1 } from '../grid';
+import { a1, isErrorValue } from '../grid';
 import type { IssueSink } from '../issues/sink';
 import { cellText, isBlank } from '../parse/cell-text';
 import { parseDate, type DayDate } from '../parse/date';
@@ -22,6 +22,8 @@ export interface Place {
 export class RowReader {
   unit = '';
   person = '';
+  /** Columns whose cell already gave FORMULA_ERROR: one issue per cell. */
+  private readonly errorReported = new Set<Column>();
 
   constructor(
     readonly table: LedgerTable,
@@ -48,13 +50,27 @@ export class RowReader {
     return col === undefined ? null : this.table.view.cell(this.row, col);
   }
 
+  /** A cell as text; an Excel error (`#N/A`) is FORMULA_ERROR and reads as empty, never as the text `#N/A`. */
+  private rawText(column: Column): string {
+    const raw = this.raw(column);
+    if (!isErrorValue(raw)) return cellText(raw);
+    this.formulaError(column, raw.error);
+    return '';
+  }
+
+  private formulaError(column: Column, error: string): void {
+    if (this.errorReported.has(column)) return;
+    this.errorReported.add(column);
+    this.issues.add('FORMULA_ERROR', this.at(column), { column, error });
+  }
+
   text(column: Column): string {
-    return cellText(this.raw(column)).trim();
+    return this.rawText(column).trim();
   }
 
   /** Text with all white space removed, for names and units. */
   name(column: Column): string {
-    return stripSpaces(cellText(this.raw(column)));
+    return stripSpaces(this.rawText(column));
   }
 
   isBlank(column: Column): boolean {
@@ -62,6 +78,7 @@ export class RowReader {
   }
 
   missing(column: Column, effect?: string): void {
+    if (this.errorReported.has(column)) return;
     this.issues.add('MISSING_VALUE', this.at(column), effect ? { column, effect } : { column });
   }
 
@@ -77,7 +94,7 @@ export class RowReader {
         if (required) this.missing(column, effect);
         return null;
       case 'error':
-        this.issues.add('FORMULA_ERROR', this.at(column), { column, error: parsed.error });
+        this.formulaError(column, parsed.error);
         return null;
       case 'invalid':
         this.issues.add(invalidCode, this.at(column), effect ? { column, text: parsed.text, effect } : { column, text: parsed.text });

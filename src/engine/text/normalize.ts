@@ -1,7 +1,7 @@
 /** Text normalisation shared by header matching, names and value parsing. */
 
 // \s covers the full-width space U+3000 and NBSP in JS regexes; zero-width characters come from copy-paste.
-const WHITESPACE = /[\s\u200b\u200c\u200d\ufeff]+/g;
+const WHITESPACE = /(?:\s|\u200b|\u200c|\u200d|\ufeff)+/g;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g;
 
 /** Removes every kind of white space: `张　三` → `张三`. */
