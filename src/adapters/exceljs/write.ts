@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import './internal-links';
 import { columnLetters } from '../../engine/grid';
-import { GENERATED_MARKER, type OutputColumn, type OutputSheet, type OutCell } from '../../engine/output-model';
+import { GENERATED_MARKER, type OutputColumn, type OutputSheet, type OutCell, type RowStyle } from '../../engine/output-model';
 import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
 import { toCellValue } from './read';
 
@@ -82,24 +82,41 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
 
+  // Cells of one column and row style share one style object: exceljs then resolves the style once
+  // (its writer caches by object identity), which matters for sheets with tens of thousands of rows.
+  const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+  const dataStyle = (c: number, col: OutputColumn, rowStyle: RowStyle | undefined, link: boolean): Partial<ExcelJS.Style> => {
+    const key = `${c}|${rowStyle?.fill ?? ''}|${rowStyle?.fontColor ?? ''}|${rowStyle?.bold ? 1 : 0}|${link ? 1 : 0}`;
+    let style = styleCache.get(key);
+    if (!style) {
+      style = {
+        border: BORDER,
+        alignment: {
+          horizontal: col.align ?? (col.format === 'text' ? 'left' : 'right'),
+          vertical: 'middle',
+          wrapText: col.format === 'text',
+        },
+      };
+      const numFmt = NUM_FMT[col.format];
+      if (numFmt) style.numFmt = numFmt;
+      if (rowStyle?.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rowStyle.fill}` } };
+      const color = link ? LINK_COLOR : rowStyle?.fontColor ? `FF${rowStyle.fontColor}` : undefined;
+      if (color || rowStyle?.bold || link) {
+        style.font = { bold: rowStyle?.bold ?? false, ...(color ? { color: { argb: color } } : {}), ...(link ? { underline: true } : {}) };
+      }
+      styleCache.set(key, style);
+    }
+    return style;
+  };
+
+  const linked = new Set(out.links.map((l) => `${l.row}:${l.col}`));
   out.rows.forEach((values, r) => {
     const row = ws.getRow(4 + r);
-    const style = out.rowStyles[r];
+    const rowStyle = out.rowStyles[r];
     out.columns.forEach((col, c) => {
       const cell = row.getCell(c + 1);
       cell.value = cellValue(values[c] ?? null, col);
-      const numFmt = NUM_FMT[col.format];
-      if (numFmt) cell.numFmt = numFmt;
-      cell.border = BORDER;
-      cell.alignment = {
-        horizontal: col.align ?? (col.format === 'text' ? 'left' : 'right'),
-        vertical: 'middle',
-        wrapText: col.format === 'text',
-      };
-      if (style?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill}` } };
-      if (style?.fontColor || style?.bold) {
-        cell.font = { bold: style.bold ?? false, ...(style.fontColor ? { color: { argb: `FF${style.fontColor}` } } : {}) };
-      }
+      cell.style = dataStyle(c, col, rowStyle, linked.has(`${r}:${c}`));
     });
   });
 
@@ -108,7 +125,6 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
     const shown = out.rows[link.row]?.[link.col];
     const text = shown === null || shown === undefined || shown === '' ? `${link.sheet}!${link.cell}` : String(shown);
     cell.value = { text, hyperlink: linkTarget(link.sheet, link.cell) };
-    cell.font = { color: { argb: LINK_COLOR }, underline: true };
   }
 
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: out.freezeRows, topLeftCell: `A${out.freezeRows + 1}` }];
