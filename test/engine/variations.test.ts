@@ -127,3 +127,28 @@ test('a ledger with a header and no rows runs', () => {
   expect(result.report.units).toEqual([]);
   expect(result.outputs).toHaveLength(3);
 });
+
+test('an Excel error in a unit or name cell is FORMULA_ERROR only, and the row is skipped', () => {
+  const grid = study([
+    ['甲股', '张三', '科员', 12000, 4],
+    [{ error: '#REF!' } as unknown as string, '李四', '科员', 12000, 4],
+    ['甲股', { error: '#N/A' } as unknown as string, '科员', 12000, 4],
+  ]);
+  const { report } = appraise(workbook(grid), { year: 2022 });
+  expect(report.persons.map((p) => p.name)).toEqual(['张三']);
+  expect(report.issues.filter((i) => i.sheet === '学习台账').map((i) => [i.code, i.cell])).toEqual([
+    ['FORMULA_ERROR', 'A3'],
+    ['FORMULA_ERROR', 'B4'],
+  ]);
+});
+
+test('填报单位 with the unit in the next cell; a title saying （单位：字） names no unit', () => {
+  const grid = sheet('学习笔记登记表', [
+    ['干部学习笔记登记表（单位：字）'],
+    ['填报单位：', '信息中心　科', null, '填报日期：2022-12-30'],
+    ['姓名', '职务／职级', '笔记字数（字）', '心得体会（篇）'],
+    ['赵一', '副科长', 16000, 4],
+  ]);
+  const { report } = appraise(workbook(grid), { year: 2022 });
+  expect(report.persons.map((p) => [p.unit, p.senior])).toEqual([['信息中心', true]]);
+});

@@ -1,10 +1,24 @@
 /** The three generated sheets (SPEC section 7) as plain tables with formatting intents. */
 import type { Report } from '../report';
-import type { OutputSheet } from '../output-model';
+import type { OutCell, OutputSheet } from '../output-model';
 import { buildIssuesSheet } from './issues-sheet';
 import { buildPersonsSheet } from './persons-sheet';
 import { buildSummarySheet } from './summary-sheet';
 
+/** Excel holds at most 32 767 characters in a cell: longer text is a "repaired" file or a failed Office.js write. */
+export const MAX_CELL_CHARS = 32_767;
+
+function fitCell(value: OutCell): OutCell {
+  if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
+  let end = MAX_CELL_CHARS - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // never split a surrogate pair
+  return `${value.slice(0, end)}…`;
+}
+
 export function buildOutputs(report: Report): OutputSheet[] {
-  return [buildSummarySheet(report), buildPersonsSheet(report), buildIssuesSheet(report)];
+  return [buildSummarySheet(report), buildPersonsSheet(report), buildIssuesSheet(report)].map((sheet) => ({
+    ...sheet,
+    rows: sheet.rows.map((row) => row.map(fitCell)),
+  }));
 }

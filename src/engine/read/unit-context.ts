@@ -2,7 +2,8 @@ import { cellText } from '../parse/cell-text';
 import { stripSpaces } from '../text/normalize';
 import type { SheetView } from './sheet-view';
 
-const FILLED_BY = /(?:填报单位|单位)\s*[：:]\s*([^\s\u3000]+)/;
+// 填报单位：X anywhere in a cell; a bare 单位：X only at the start, so a title's （单位：字） is not a unit.
+const FILLED_BY = /(?:填报单位|^\s*单位)\s*[：:]\s*(\S*)/;
 
 // Words a sheet name adds to the unit's name (SPEC section 2), longest first so 学习台账 goes before 台账.
 const KIND_WORDS = ['学习台账', '学习笔记', '学习情况', '三会一课', '主题党日', '登记表', '统计表', '评分表', '台账', '记录', '清单', '督查', '活动'];
@@ -13,7 +14,13 @@ export function unitFromFilledBy(view: SheetView, headerRow: number): string | u
   for (let r = view.firstRow; r < headerRow; r++) {
     for (let c = view.firstCol; c < view.endCol; c++) {
       const m = FILLED_BY.exec(cellText(view.cell(r, c)));
-      if (m?.[1]) return stripSpaces(m[1]);
+      if (!m) continue;
+      if (m[1]) return stripSpaces(m[1]);
+      // `填报单位：` in one cell and the unit in the next one.
+      for (let next = c + 1; next < view.endCol; next++) {
+        const text = cellText(view.cell(r, next)).trim();
+        if (text !== '') return stripSpaces(text.split(/\s/)[0]!);
+      }
     }
   }
   return undefined;

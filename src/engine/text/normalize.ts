@@ -11,7 +11,7 @@ export function stripSpaces(text: string): string {
 
 /** A header cell reduced for synonym matching: no white space, no bracketed units. `笔记字数\n（字）` → `笔记字数`. */
 export function headerKey(text: string): string {
-  return stripSpaces(text).replace(BRACKETED, '');
+  return stripSpaces(toHalfWidth(text)).replace(BRACKETED, '');
 }
 
 /** Full-width digits and punctuation to ASCII, for numbers and dates written in an IME: `１２，０００` → `12,000`. */
