@@ -13,7 +13,7 @@ export function UnsupportedNotice({ missing }: { missing: string[] }) {
     <MessageBar intent="error" layout="multiline" data-testid="notice-unsupported">
       <MessageBarBody>
         <MessageBarTitle>{UI.unsupportedTitle}</MessageBarTitle>
-        {UI.unsupportedBody}
+        <div>{UI.unsupportedBody}</div>
         {missing.length > 0 && <div>{UI.unsupportedMissing(missing)}</div>}
       </MessageBarBody>
     </MessageBar>
@@ -43,7 +43,7 @@ export function ProtectedNotice({ sheets }: { sheets: string[] }) {
     <MessageBar intent="warning" layout="multiline" data-testid="notice-protected">
       <MessageBarBody>
         <MessageBarTitle>{UI.protectedTitle}</MessageBarTitle>
-        {UI.protectedBody(sheets)}
+        <div>{UI.protectedBody(sheets)}</div>
       </MessageBarBody>
     </MessageBar>
   );
@@ -55,7 +55,7 @@ export function ProtectedReadNotice({ sheets }: { sheets: string[] }) {
     <MessageBar intent="info" layout="multiline" data-testid="notice-protected-read">
       <MessageBarBody>
         <MessageBarTitle>{UI.protectedReadTitle}</MessageBarTitle>
-        {UI.protectedReadBody(sheets)}
+        <div>{UI.protectedReadBody(sheets)}</div>
       </MessageBarBody>
     </MessageBar>
   );
@@ -88,7 +88,7 @@ function FailedNotice({ title, children }: { title: string; children: ReactNode 
     <MessageBar intent="error" layout="multiline" data-testid="notice-failed">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {children}
+        <div>{children}</div>
       </MessageBarBody>
     </MessageBar>
   );

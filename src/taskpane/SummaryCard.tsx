@@ -7,6 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import type { Report } from '../engine/report';
 import { countBySeverity, outcomeLists, writtenSheets } from './issue-view';
 import { UI } from './messages';
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
   commended: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   criticised: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   vetoed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  name: { whiteSpace: 'nowrap' },
   severities: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '4px' },
   severity: { display: 'inline-flex', alignItems: 'center', columnGap: '4px' },
 });
@@ -43,7 +45,16 @@ export function SummaryCard({ report, renamed }: SummaryCardProps) {
   const outcomes = outcomeLists(report);
   const counts = countBySeverity(report.issues);
   const sheets = writtenSheets(renamed);
-  const names = (list: string[]) => (list.length > 0 ? list.join('、') : UI.summaryNone);
+  // Each name unbroken: a wrapped 人事考试中|心 reads as two units.
+  const names = (list: string[]) =>
+    list.length === 0
+      ? UI.summaryNone
+      : list.map((name, i) => (
+          <Fragment key={name}>
+            {i > 0 && '、'}
+            <span className={styles.name}>{name}</span>
+          </Fragment>
+        ));
 
   return (
     <Card className={styles.card} aria-labelledby="summary-heading" data-testid="summary">

@@ -1,0 +1,51 @@
+/* Dev harness: the real task pane running against the Excel stand-in, in a plain browser.
+ * `npm run harness` serves it on http://localhost:3001; test/e2e/run.mjs builds it to artifacts/harness/.
+ */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const root = path.resolve(__dirname, '..', '..');
+
+module.exports = (_env = {}, argv = {}) => ({
+  mode: argv.mode === 'production' ? 'production' : 'development',
+  context: root,
+  // Not eval-based: the page keeps the task pane's CSP, which forbids eval.
+  devtool: 'source-map',
+  entry: { harness: './test/harness/harness.ts' },
+  output: {
+    path: path.join(root, 'artifacts', 'harness'),
+    filename: '[name].js',
+    clean: true,
+  },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'ts-loader',
+          options: {
+            transpileOnly: true,
+            configFile: path.join(root, 'tsconfig.json'),
+            compilerOptions: { module: 'es2020', moduleResolution: 'node', sourceMap: true },
+          },
+        },
+      },
+    ],
+  },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: 'index.html', template: './test/harness/harness.html', chunks: ['harness'] }),
+    new CopyWebpackPlugin({ patterns: [{ from: 'test/fixtures/*.xlsx', to: 'fixtures/[name][ext]' }] }),
+  ],
+  performance: { hints: false },
+  devServer: {
+    port: 3001,
+    host: 'localhost',
+    hot: false,
+    liveReload: true,
+    static: false,
+    client: { overlay: false },
+  },
+});
