@@ -43,7 +43,7 @@ export function parseDate(value: CellValue | undefined): Parsed<DayDate> {
   if (value instanceof Date) {
     const ms = value.getTime();
     // exceljs gives date cells as UTC midnight; read them in UTC so the day never shifts with the time zone.
-    return Number.isNaN(ms) ? { kind: 'invalid', text: '' } : { kind: 'ok', value: fromUtcMillis(ms) };
+    return Number.isNaN(ms) ? { kind: 'invalid', text: '（无效日期）' } : { kind: 'ok', value: fromUtcMillis(ms) };
   }
   if (typeof value === 'number') {
     const d = serialToDate(value);
