@@ -91,6 +91,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: production ? 'production' : 'development',
+    // Not eval-based in development either: the task pane's Content-Security-Policy forbids eval.
     devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
