@@ -8,6 +8,7 @@ import './internal-links';
 import { columnLetters } from '../../engine/grid';
 import { GENERATED_MARKER, type OutputColumn, type OutputSheet, type OutCell, type RowStyle } from '../../engine/output-model';
 import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
+import { columnWidths, DATA_ROW_HEIGHT, heightFor, linesIn } from './layout';
 import { toCellValue } from './read';
 
 const HEADER_FILL = 'FFDDEBF7';
@@ -48,39 +49,46 @@ function cellValue(value: OutCell, column: OutputColumn): ExcelJS.CellValue {
   return value;
 }
 
+const FONT_NAME = '宋体';
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, bold: true, size: 16 };
+const NOTE_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, size: 9, color: { argb: NOTE_COLOR } };
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, bold: true, size: 11 };
+
 function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
   const ncols = Math.max(out.columns.length, 1);
   const lastCol = columnLetters(ncols - 1);
-
-  out.columns.forEach((col, i) => {
-    const column = ws.getColumn(i + 1);
-    column.width = col.width;
-  });
+  const widths = columnWidths(out);
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
 
   const title = ws.getCell('A1');
   title.value = out.title;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  title.style = { font: TITLE_FONT, alignment: { horizontal: 'center', vertical: 'middle' } };
   ws.getRow(1).height = 30;
   if (ncols > 1) ws.mergeCells(`A1:${lastCol}1`);
 
   const note = ws.getCell('A2');
   note.value = out.note;
-  note.font = { size: 9, color: { argb: NOTE_COLOR } };
-  note.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-  ws.getRow(2).height = 30;
+  note.style = { font: NOTE_FONT, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } };
+  // The note font is smaller than the width unit's 11pt, so a line holds about 11/9 more.
+  ws.getRow(2).height = heightFor(linesIn(out.note, (totalWidth * 11) / 9), 20) * (9 / 11) + 4;
   if (ncols > 1) ws.mergeCells(`A2:${lastCol}2`);
 
   const header = ws.getRow(3);
-  header.height = 32;
+  const headerStyle: Partial<ExcelJS.Style> = {
+    font: HEADER_FONT,
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
+    border: BORDER,
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  };
+  let headerLines = 1;
   out.columns.forEach((col, i) => {
     const cell = header.getCell(i + 1);
     cell.value = col.header;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.style = headerStyle;
+    headerLines = Math.max(headerLines, linesIn(col.header, widths[i]!));
   });
+  header.height = heightFor(headerLines, 24);
 
   // Cells of one column and row style share one style object: exceljs then resolves the style once
   // (its writer caches by object identity), which matters for sheets with tens of thousands of rows.
@@ -89,7 +97,15 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
     const key = `${c}|${rowStyle?.fill ?? ''}|${rowStyle?.fontColor ?? ''}|${rowStyle?.bold ? 1 : 0}|${link ? 1 : 0}`;
     let style = styleCache.get(key);
     if (!style) {
+      const color = link ? LINK_COLOR : rowStyle?.fontColor ? `FF${rowStyle.fontColor}` : undefined;
       style = {
+        font: {
+          name: FONT_NAME,
+          size: 11,
+          bold: rowStyle?.bold ?? false,
+          ...(color ? { color: { argb: color } } : {}),
+          ...(link ? { underline: true } : {}),
+        },
         border: BORDER,
         alignment: {
           horizontal: col.align ?? (col.format === 'text' ? 'left' : 'right'),
@@ -100,10 +116,6 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
       const numFmt = NUM_FMT[col.format];
       if (numFmt) style.numFmt = numFmt;
       if (rowStyle?.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rowStyle.fill}` } };
-      const color = link ? LINK_COLOR : rowStyle?.fontColor ? `FF${rowStyle.fontColor}` : undefined;
-      if (color || rowStyle?.bold || link) {
-        style.font = { bold: rowStyle?.bold ?? false, ...(color ? { color: { argb: color } } : {}), ...(link ? { underline: true } : {}) };
-      }
       styleCache.set(key, style);
     }
     return style;
@@ -113,11 +125,15 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
   out.rows.forEach((values, r) => {
     const row = ws.getRow(4 + r);
     const rowStyle = out.rowStyles[r];
+    let lines = 1;
     out.columns.forEach((col, c) => {
       const cell = row.getCell(c + 1);
-      cell.value = cellValue(values[c] ?? null, col);
+      const value = values[c] ?? null;
+      cell.value = cellValue(value, col);
       cell.style = dataStyle(c, col, rowStyle, linked.has(`${r}:${c}`));
+      if (col.format === 'text' && typeof value === 'string') lines = Math.max(lines, linesIn(value, widths[c]!));
     });
+    row.height = heightFor(lines, DATA_ROW_HEIGHT);
   });
 
   for (const link of out.links) {
@@ -180,7 +196,7 @@ export function insertRulesSheet(
     ws.getColumn(i + 1).width = widths[i] ?? 20;
     const cell = ws.getRow(1).getCell(i + 1);
     cell.value = h;
-    cell.font = { bold: true };
+    cell.font = HEADER_FONT;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = BORDER;
   });
