@@ -33,6 +33,7 @@ const useStyles = makeStyles({
   headerText: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   count: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  groupErrors: { color: tokens.colorPaletteRedForeground1, whiteSpace: 'nowrap' },
   more: { margin: `${tokens.spacingVerticalS} 0` },
   hint: { color: tokens.colorNeutralForeground3 },
 });
@@ -108,6 +109,7 @@ function IssueGroupItem({
         <span className={styles.headerText}>
           <span className={styles.sheetName}>{group.title}</span>
           <span className={styles.count}>{group.issues.length} 条</span>
+          {group.counts.error > 0 && <span className={styles.groupErrors}>{UI.groupErrors(group.counts.error)}</span>}
         </span>
       </AccordionHeader>
       <AccordionPanel>
@@ -125,7 +127,7 @@ function IssueGroupItem({
           })}
         </ul>
         {shown < group.issues.length && (
-          <Button className={styles.more} appearance="subtle" onClick={() => setPages((p) => p + 1)}>
+          <Button className={styles.more} appearance="secondary" size="small" onClick={() => setPages((p) => p + 1)}>
             {UI.showMore(shown, group.issues.length)}
           </Button>
         )}

@@ -70,7 +70,7 @@ export function IssueRow({ issue, selected, onSelect }: IssueRowProps) {
         type="button"
         className={mergeClasses(styles.row, styles.clickable, selected && styles.selected)}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`${SEVERITY_LABEL[issue.severity]}：${issue.message}（${UI.gotoIssue(target.sheet, target.label)}）`}
+        aria-label={`${SEVERITY_LABEL[issue.severity]}：${who === '' ? '' : `${who}，`}${issue.message}（${UI.gotoIssue(target.sheet, target.label)}）`}
         data-testid="issue-row"
         data-severity={issue.severity}
         data-code={issue.code}

@@ -47,12 +47,13 @@ export function RunPanel({ running, stage, fraction, insertingRules, onRun, onIn
           inputMode="numeric"
           placeholder={UI.yearPlaceholder}
           value={yearText}
-          disabled={running}
+          readOnly={running}
           onChange={(_, data) => setYearText(data.value)}
         />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={running || !parsed.ok}>
+        {/* disabledFocusable while running: focus stays on the button instead of falling to the page. */}
+        <Button appearance="primary" type="submit" disabled={!running && !parsed.ok} disabledFocusable={running}>
           {running ? UI.runningButton : UI.runButton}
         </Button>
         <Button appearance="secondary" type="button" disabled={running || insertingRules} onClick={onInsertRules}>

@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   criticised: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   vetoed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   name: { whiteSpace: 'nowrap' },
+  errorsHint: { color: tokens.colorPaletteRedForeground1 },
   severities: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '4px' },
   severity: { display: 'inline-flex', alignItems: 'center', columnGap: '4px' },
 });
@@ -115,6 +116,11 @@ export function SummaryCard({ report, renamed }: SummaryCardProps) {
         </dd>
       </dl>
 
+      {counts.error > 0 && (
+        <Text className={styles.errorsHint} data-testid="summary-errors-hint">
+          {UI.summaryErrorsHint}
+        </Text>
+      )}
       <Text data-testid="summary-written">
         {UI.summaryWrittenTo}
         {sheets.map((s) => `「${s}」`).join('、')}

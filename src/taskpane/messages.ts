@@ -28,6 +28,8 @@ export const UI = {
   summaryNone: '无',
   summaryIssues: '校验问题',
   summaryNoIssues: '未发现问题。',
+  summaryErrorsHint: '标为「错误」的单元格无法按原值使用（已按缺失处理，超出范围的按上下限计分），会影响得分。请先修正，再次运行。',
+  groupErrors: (n: number) => `含错误 ${n} 条`,
   summaryWrittenTo: '结果已写入工作表：',
   summaryRenamed: (from: string, to: string) =>
     `工作簿中已有您自己的工作表「${from}」，为避免覆盖，本次结果写入了「${to}」。`,

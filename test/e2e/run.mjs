@@ -115,6 +115,15 @@ async function main() {
       await page.screenshot({ path: path.join(SHOTS, '01-before.png') });
     });
 
+    await check('tab order: 考核年度 → 校验并生成结果 → 插入考核规则表', async () => {
+      await page.getByRole('textbox', { name: '考核年度' }).focus();
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+      await page.keyboard.press('Tab');
+      assertEqual(await focused(), '校验并生成结果', 'after one Tab');
+      await page.keyboard.press('Tab');
+      assertEqual(await focused(), '插入考核规则表', 'after two Tabs');
+    });
+
     await check('while running: progress with a Chinese stage, the button disabled', async () => {
       await page.evaluate(() => window.__harness.hold());
       await runButton.click();
@@ -141,8 +150,9 @@ async function main() {
       await page.screenshot({ path: path.join(SHOTS, '02-after-validation.png') });
     });
 
-    await check('the button is enabled again after the run', async () => {
+    await check('the button is enabled again after the run, and still has the focus', async () => {
       assert(await runButton.isEnabled(), 'run button still disabled');
+      assert(await runButton.evaluate((el) => el === document.activeElement), 'focus left the run button during the run');
     });
 
     await check('summary matches the 考核汇总 sheet written into the workbook', async () => {
