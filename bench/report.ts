@@ -1,0 +1,57 @@
+/** The benchmark's stdout table, from the results object written to bench/results/latest.json. */
+
+interface Counters {
+  syncs: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  totalRequestBytes: number;
+}
+interface OfficeRun {
+  sheetRows: number;
+  outputRows: number;
+  read: Counters & { ms: number };
+  write: Counters & { ms: number };
+}
+interface Results {
+  machine: { nproc: number; cpu: string; node: string; loadAvgAtStart: number[] };
+  engine100k: { ledgerRows: number; runs: number; medianMs: number; cpuMedianMs: number; stagesMedianMs: Record<string, number> };
+  stages: { sheetRows: number; units: number; persons: number; issues: number; ms: Record<string, number>; peakRssMB: number };
+  cli: { runs: number; cliMedianMs: number; floorMedianMs: number; ratio: number; cliPeakRssMB: number; pass: boolean; floor: { readMs: number; writeMs: number }[] };
+  office: { tenth: OfficeRun; full: OfficeRun };
+  bundle: { entry?: { file: string; gzipBytes: number }; pageGzipBytes: number } | null;
+  totalSeconds: number;
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+
+export function printTable(raw: Record<string, unknown>): void {
+  const r = raw as unknown as Results;
+  const rows: [string, string][] = [];
+  const add = (k: string, v: string) => rows.push([k, v]);
+  const m = r.machine;
+  add('machine', `${m.nproc} cores, ${m.cpu}, node ${m.node}, load avg ${m.loadAvgAtStart.join(' / ')}`);
+  const st = r.stages;
+  add(`full workbook`, `${st.sheetRows} sheet rows → ${st.units} units, ${st.persons} persons, ${st.issues} issues`);
+  for (const [k, v] of Object.entries(st.ms)) add(`  stage ${k}`, s(v));
+  add('  stages process peak RSS', `${st.peakRssMB} MB`);
+  const c = r.cli;
+  add(`CLI total (npm run, median of ${c.runs})`, s(c.cliMedianMs));
+  add(`I/O floor (read input + write result, median of ${c.runs})`, s(c.floorMedianMs));
+  add('CLI ÷ floor (accept ≤ 1.25)', `${c.ratio.toFixed(3)} ${c.pass ? 'PASS' : 'FAIL'}`);
+  add('CLI peak RSS (/usr/bin/time)', `${c.cliPeakRssMB} MB`);
+  const e = r.engine100k;
+  add(`engine alone, ${e.ledgerRows} rows (median of ${e.runs})`, `${s(e.medianMs)} wall, ${s(e.cpuMedianMs)} CPU ${e.medianMs < 1000 ? 'PASS' : 'FAIL'} (< 1 s)`);
+  add('  engine stages', Object.entries(e.stagesMedianMs).map(([k, v]) => `${k} ${v} ms`).join(', '));
+  for (const [label, o] of [['1/10', r.office.tenth], ['full', r.office.full]] as const) {
+    add(`Office.js ${label} (${o.sheetRows} rows) read`, `${o.read.syncs} syncs, largest response ${mb(o.read.largestResponseBytes)}`);
+    add(`Office.js ${label} (${o.outputRows} output rows) write`, `${o.write.syncs} syncs, largest request ${mb(o.write.largestRequestBytes)}, total ${mb(o.write.totalRequestBytes)}`);
+  }
+  if (r.bundle) {
+    add('task pane bundle (gzip)', `${r.bundle.entry ? `${r.bundle.entry.file} ${kb(r.bundle.entry.gzipBytes)}; ` : ''}page scripts ${kb(r.bundle.pageGzipBytes)}`);
+  } else add('task pane bundle (gzip)', 'not built (--no-build)');
+  add('bench total', `${r.totalSeconds} s`);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`);
+}

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench [-- --no-build --runs 3 --engine-runs 5]`: the city-scale benchmark.
+ * Every step runs in a fresh child process; results go to bench/results/latest.json and a table on stdout.
+ * Not part of CI's test command. See README, section "性能 Benchmarks".
+ */
+import { createHash } from 'crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { bundleSize, hasBundle } from './bundle';
+import { jsonOf, run, tsx } from './lib/spawn';
+import { median, round } from './lib/stats';
+import { printTable } from './report';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+
+function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function log(text: string): void {
+  process.stderr.write(`[bench] ${text}\n`);
+}
+
+/** The generated workbook for a scale, reused while the generator's sources are unchanged. */
+async function workbook(scale: number): Promise<string> {
+  const sources = readdirSync(path.join(ROOT, 'src', 'sample'))
+    .sort()
+    .map((f) => readFileSync(path.join(ROOT, 'src', 'sample', f)));
+  const hash = createHash('sha1').update(String(scale)).update(Buffer.concat(sources)).digest('hex').slice(0, 10);
+  const file = path.join(OUT, `sample-${scale}-${hash}.xlsx`);
+  if (!existsSync(file)) {
+    log(`generating ${path.relative(ROOT, file)} (scale ${scale})`);
+    jsonOf(await tsx('bench/generate.ts', [file, String(scale)], ROOT), 'generate');
+  }
+  return file;
+}
+
+interface FloorRun {
+  readMs: number;
+  writeMs: number;
+  floorMs: number;
+}
+
+/** The command line and the I/O floor, interleaved, `runs` times each. */
+async function cliVersusFloor(input: string, runs: number) {
+  const out = path.join(OUT, 'cli-result.xlsx');
+  const json = path.join(OUT, 'cli-report.json');
+  const cli: { wallMs: number; maxRssMB?: number }[] = [];
+  const floor: FloorRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`command line run ${i + 1}/${runs}`);
+    const r = await run('npm', ['run', '--silent', 'appraise', '--', input, '--out', out, '--json', json], ROOT, true);
+    if (r.code !== 0) throw new Error(`command line failed (exit ${r.code}):\n${r.stderr.slice(-2000)}`);
+    cli.push({ wallMs: round(r.wallMs), ...(r.maxRssMB !== undefined ? { maxRssMB: r.maxRssMB } : {}) });
+    log(`I/O floor run ${i + 1}/${runs}`);
+    floor.push(jsonOf<FloorRun>(await run(process.execPath, ['bench/floor.mjs', input, out, path.join(OUT, 'floor-copy.xlsx')], ROOT), 'floor'));
+  }
+  const cliMedian = median(cli.map((c) => c.wallMs));
+  const floorMedian = median(floor.map((f) => f.floorMs));
+  return {
+    runs,
+    cli,
+    floor,
+    cliMedianMs: round(cliMedian),
+    floorMedianMs: round(floorMedian),
+    ratio: round(cliMedian / floorMedian, 3),
+    cliPeakRssMB: Math.max(...cli.map((c) => c.maxRssMB ?? 0)),
+    acceptance: 'CLI ≤ 1.25 × I/O floor (medians)',
+    pass: cliMedian <= 1.25 * floorMedian,
+  };
+}
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return { nproc: os.availableParallelism(), cpu: model, node: process.version, memGiB: round(os.totalmem() / 2 ** 30, 1), loadAvgAtStart: os.loadavg().map((x) => round(x, 2)) };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const runs = option('runs', 3);
+  const engineRuns = option('engine-runs', 5);
+  mkdirSync(OUT, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const result: Record<string, unknown> = { date: new Date().toISOString(), machine: machine() };
+
+  const full = await workbook(1);
+  const tenth = await workbook(0.1);
+
+  log('engine alone on ~100 000 ledger rows');
+  result.engine100k = jsonOf(await tsx('bench/engine.ts', [String(engineRuns)], ROOT), 'engine');
+
+  log('pipeline stages on the full workbook');
+  result.stages = jsonOf(await tsx('bench/stages.ts', [full], ROOT), 'stages');
+
+  result.cli = await cliVersusFloor(full, runs);
+
+  log('Office.js path on the stand-in, 1/10 and full scale');
+  result.office = {
+    tenth: jsonOf(await tsx('bench/office.ts', [tenth], ROOT), 'office 1/10'),
+    full: jsonOf(await tsx('bench/office.ts', [full], ROOT), 'office full'),
+  };
+
+  const dist = path.join(ROOT, 'dist');
+  if (!hasBundle(dist) && !flag('no-build')) {
+    log('no dist/taskpane*.js: running the production build (npm run build)');
+    const b = await run('npm', ['run', '--silent', 'build'], ROOT);
+    if (b.code !== 0) log(`build failed (exit ${b.code}); bundle size skipped`);
+  }
+  result.bundle = hasBundle(dist) ? bundleSize(dist) : null;
+
+  result.totalSeconds = round((performance.now() - started) / 1000, 1);
+  writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  printTable(result);
+  log(`results: bench/results/latest.json (${result.totalSeconds} s)`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
