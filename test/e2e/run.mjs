@@ -334,6 +334,32 @@ async function main() {
       await p.close();
     });
 
+    await check('a protected workbook structure gets a Chinese explanation, and nothing is written', async () => {
+      const p = await openScenario('lockWorkbook=1');
+      const before = await p.evaluate(() => window.__harness.snapshot().sheets);
+      await p.getByRole('button', { name: '校验并生成结果' }).click();
+      const notice = p.getByTestId('notice-failed');
+      await notice.waitFor({ timeout: WAIT_MS });
+      const text = await notice.innerText();
+      assert(text.includes('工作簿结构受保护'), `notice: ${text}`);
+      assertEqual(await p.evaluate(() => window.__harness.snapshot().sheets), before, 'sheets after the refused run');
+      assert(await p.getByRole('button', { name: '校验并生成结果' }).isEnabled(), 'run button not enabled after the failure');
+      await p.close();
+    });
+
+    await check('an unexpected error shows a short detail, never a stack trace', async () => {
+      const p = await openScenario('fixture=none&fail=sync');
+      await p.getByRole('button', { name: '校验并生成结果' }).click();
+      const notice = p.getByTestId('notice-failed');
+      await notice.waitFor({ timeout: WAIT_MS });
+      const text = await notice.innerText();
+      assert(text.includes('运行未完成'), `notice: ${text}`);
+      assert(text.includes('Simulated failure in the harness'), `detail missing: ${text}`);
+      assert(!text.includes('harness.ts:') && !/\bat \w+ \(/.test(text), `stack trace shown: ${text}`);
+      await p.screenshot({ path: path.join(SHOTS, '09-unexpected-error.png') });
+      await p.close();
+    });
+
     await check('no failed requests (404s)', async () => {
       assertEqual(failedResponses, [], 'failed responses');
     });

@@ -8,6 +8,8 @@
  *   api=6                       highest ExcelApi 1.x the stand-in claims (default 13)
  *   userSheet=考核汇总           add a user's own (not generated) sheet with that name
  *   protect=Sheet               turn on protection for that sheet
+ *   lockWorkbook=1              protect the workbook structure (no sheets can be added)
+ *   fail=sync                   every Excel sync throws an unexpected error (with a stack)
  */
 import { addSheetState, createState, getStandInState, installExcelStandIn, loadXlsxBuffer, putValues } from '../excel-standin';
 import type { StandInState } from '../excel-standin';
@@ -67,6 +69,7 @@ function largeWorkbook(options: { excelApiVersion: number }): StandInState {
 function applyScenario(state: StandInState): void {
   const userSheet = params.get('userSheet');
   if (userSheet) putValues(state, userSheet, [['这是用户自己的工作表，加载项不得覆盖']]);
+  if (params.get('lockWorkbook') === '1') state.workbookProtected = true;
   const protect = params.get('protect');
   if (protect) {
     const sheet = state.sheets.find((s) => s.name === protect) ?? addSheetState(state, protect);
@@ -97,7 +100,7 @@ function createSyncGate() {
 type SyncingContext = { sync(): Promise<void> };
 type ExcelGlobal = { run<T>(batch: (context: SyncingContext) => Promise<T>): Promise<T> };
 
-function gateExcelRun(gate: ReturnType<typeof createSyncGate>): void {
+function gateExcelRun(gate: ReturnType<typeof createSyncGate>, fail: boolean): void {
   const excel = (window as unknown as { Excel: ExcelGlobal }).Excel;
   const run = excel.run.bind(excel);
   excel.run = (batch) =>
@@ -105,6 +108,7 @@ function gateExcelRun(gate: ReturnType<typeof createSyncGate>): void {
       const sync = context.sync.bind(context);
       context.sync = async () => {
         await gate.wait();
+        if (fail) throw new Error('Simulated failure in the harness\n    at sync (harness.ts:1:1)\n    at run (harness.ts:2:2)');
         return sync();
       };
       return batch(context);
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
     const state = await loadState();
     applyScenario(state);
     installExcelStandIn(window as unknown as typeof globalThis, state);
-    gateExcelRun(gate);
+    gateExcelRun(gate, params.get('fail') === 'sync');
     const original = new Set(state.sheets.map((s) => s.name));
 
     // Redraw only when something the panel shows has changed.
