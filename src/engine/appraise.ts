@@ -18,6 +18,8 @@ import { buildOutputs } from './output/build';
 import { isGeneratedGrid } from './output-names';
 import { readLedgerTable, type LedgerTable } from './read/ledger-table';
 import { readRecords, type Records } from './read/records';
+import type { RowRef } from './read/row-reader';
+import type { Column } from './read/columns';
 import { guessYear } from './read/year';
 import type { PersonResult, Report, UnitResult } from './report';
 import { defaultRules, describeRules } from './rules/parameters';
@@ -48,14 +50,14 @@ function collectUnits(records: Records): { all: string[]; core: Set<string> } {
 function reportUnknownUnits(records: Records, units: { all: string[]; core: Set<string> }, ctx: CheckContext): void {
   const known = units.all.filter((u) => units.core.has(u));
   const reported = new Set<string>();
-  const check = (unit: string, ledger: string, place: { sheet: string; row: number; cell: string }) => {
+  const check = (unit: string, ledger: string, ref: RowRef, column: Column) => {
     if (units.core.has(unit) || reported.has(unit)) return;
     reported.add(unit);
     const similar = mostSimilarUnit(unit, known);
-    ctx.issues.add('UNKNOWN_UNIT', { ...place, unit }, similar ? { unitName: unit, ledger, similar } : { unitName: unit, ledger });
+    ctx.issues.add('UNKNOWN_UNIT', { ...ref.at(column), unit }, similar ? { unitName: unit, ledger, similar } : { unitName: unit, ledger });
   };
-  for (const r of records.discipline) check(r.unit, '作风纪律督查记录', r.typeAt);
-  for (const r of records.tasks) check(r.unit, '任务清单', r.statusAt);
+  for (const r of records.discipline) check(r.unit, '作风纪律督查记录', r.ref, '问题类型');
+  for (const r of records.tasks) check(r.unit, '任务清单', r.ref, '完成情况');
 }
 
 function personResults(study: StudyResult, violations: Map<string, number>, vetoed: Set<string>, requiredReflections: number): PersonResult[] {
@@ -81,9 +83,7 @@ function personResults(study: StudyResult, violations: Map<string, number>, veto
       violations: v,
       eligibleExcellent: p.passed && v === 0 && !veto,
       reasons,
-      sheet: r.at.sheet,
-      row: r.at.row,
-      cell: r.at.cell,
+      ...r.ref.at('姓名'),
     };
   });
 }

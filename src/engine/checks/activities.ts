@@ -50,16 +50,16 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
     tally(byUnit, unit, () => ({ counted: 0, special: 0, months: new Map() }));
     const date = { year: rec.date.year ?? year, month: rec.date.month, day: rec.date.day };
     if (date.year !== year) {
-      issues.add('DATE_OUT_OF_YEAR', { ...rec.dateAt, unit }, { date: formatDate(date), year });
+      issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), unit }, { date: formatDate(date), year });
       continue;
     }
     const type = matchActivityType(rec.typeText);
     const key = `${unit}\u0000${dateKey(date)}\u0000${type ?? stripSpaces(rec.typeText)}`;
     const first = seen.get(key);
     if (first) {
-      issues.add('DUPLICATE_ROW', { ...rec.dateAt, unit }, {
-        firstSheet: first.dateAt.sheet,
-        firstRow: first.dateAt.row,
+      issues.add('DUPLICATE_ROW', { ...rec.ref.at('日期'), unit }, {
+        firstSheet: first.ref.sheet,
+        firstRow: first.ref.row + 1,
         what: `同一单位、同一日期的${type ?? rec.typeText}`,
       });
       continue;
@@ -71,10 +71,10 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
       tally(u.months, type, () => new Set<number>()).add(date.month);
     } else {
       u.special++;
-      issues.add('UNKNOWN_ACTIVITY_TYPE', { ...rec.typeAt, unit }, { text: rec.typeText });
+      issues.add('UNKNOWN_ACTIVITY_TYPE', { ...rec.ref.at('活动类型'), unit }, { text: rec.typeText });
     }
     if (rec.present !== null && rec.expected !== null && rec.expected > 0 && rec.present / rec.expected < rules.attendanceMin) {
-      issues.add('LOW_ATTENDANCE', { ...rec.attendanceAt, unit }, {
+      issues.add('LOW_ATTENDANCE', { ...rec.ref.at(rec.ref.has('参加人数') ? '参加人数' : '应到人数'), unit }, {
         present: rec.present,
         expected: rec.expected,
         rate: `${Math.round((rec.present / rec.expected) * 1000) / 10}%`,

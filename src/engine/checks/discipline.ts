@@ -32,21 +32,21 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
     u.rows++;
     // Every inspection row counts, even one dated outside the year: the date is only flagged.
     if (rec.date && rec.date.year !== null && rec.date.year !== year) {
-      issues.add('DATE_OUT_OF_YEAR', { ...rec.dateAt, ...place }, { date: formatDate(rec.date), year, counted: 'yes' });
+      issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), ...place }, { date: formatDate(rec.date), year, counted: 'yes' });
     }
     const finding = classifyViolation(rec.typeText, rules.vetoKeywords);
     if (finding.veto) {
       u.veto = true;
-      issues.add('VETO', { ...rec.typeAt, ...place }, { text: rec.typeText });
+      issues.add('VETO', { ...rec.ref.at('问题类型'), ...place }, { text: rec.typeText });
     } else {
       const deduction = rules.deductions[finding.type];
       u.deduction += deduction;
-      if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', { ...rec.typeAt, ...place }, { text: rec.typeText, deduction });
+      if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', { ...rec.ref.at('问题类型'), ...place }, { text: rec.typeText, deduction });
     }
     if (rec.person !== '') {
       const key = personKey(rec.unit, rec.person);
       violationsByPerson.set(key, (violationsByPerson.get(key) ?? 0) + 1);
-      if (!study.index.has(key)) issues.add('UNKNOWN_PERSON', { ...rec.personAt, ...place }, { person: rec.person });
+      if (!study.index.has(key)) issues.add('UNKNOWN_PERSON', { ...rec.ref.at('姓名'), ...place }, { person: rec.person });
     }
   }
   return { byUnit, violationsByPerson };

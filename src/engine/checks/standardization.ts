@@ -17,22 +17,22 @@ export function checkStandardization(records: StandardizationRecord[], ctx: Chec
   for (const rec of records) {
     const first = firstRow.get(rec.unit);
     if (first) {
-      issues.add('DUPLICATE_ROW', { ...rec.at, unit: rec.unit }, { firstSheet: first.at.sheet, firstRow: first.at.row, what: '同一单位的标准化建设评分' });
+      issues.add('DUPLICATE_ROW', { ...rec.ref.at('单位'), unit: rec.unit }, { firstSheet: first.ref.sheet, firstRow: first.ref.row + 1, what: '同一单位的标准化建设评分' });
       continue;
     }
     firstRow.set(rec.unit, rec);
     let sum = 0;
-    for (const [aspect, { value, at }] of rec.aspects) {
+    for (const [aspect, value] of rec.aspects) {
       if (value === null) continue; // missing or invalid: reported when read, counts 0
       const clipped = Math.min(Math.max(value, 0), rules.aspectMax);
       if (clipped !== value) {
-        issues.add('OUT_OF_RANGE', { ...at, unit: rec.unit }, { column: aspect, value, max: rules.aspectMax, clipped });
+        issues.add('OUT_OF_RANGE', { ...rec.ref.at(aspect), unit: rec.unit }, { column: aspect, value, max: rules.aspectMax, clipped });
       }
       sum += clipped;
     }
     byUnit.set(rec.unit, sum);
   }
-  return { byUnit, sheet: records[0]?.at.sheet ?? '' };
+  return { byUnit, sheet: records[0]?.ref.sheet ?? '' };
 }
 
 export function standardizationScore(result: StandardizationResult, unit: string, ctx: CheckContext): number {

@@ -36,30 +36,30 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
     const first = index.get(key);
     const place = { unit: record.unit, person: record.name };
     if (first) {
-      issues.add('DUPLICATE_PERSON', { ...record.at, ...place }, {
+      issues.add('DUPLICATE_PERSON', { ...record.ref.at('姓名'), ...place }, {
         person: record.name,
-        firstSheet: first.record.at.sheet,
-        firstRow: first.record.at.row,
+        firstSheet: first.record.ref.sheet,
+        firstRow: first.record.ref.row + 1,
       });
       continue;
     }
     const senior = isSenior(record.level, rules.seniorKeywords);
     const requiredChars = senior ? rules.seniorNotesMin : rules.notesMin;
     if (record.level === '') {
-      if (record.hasLevelColumn) issues.add('MISSING_RANK', { ...record.levelAt, ...place }, { required: requiredChars });
-      else if (!sheetsWithoutLevel.has(record.at.sheet)) {
-        sheetsWithoutLevel.add(record.at.sheet);
-        issues.add('MISSING_RANK', { sheet: record.at.sheet }, { scope: 'sheet' });
+      if (record.hasLevelColumn) issues.add('MISSING_RANK', { ...record.ref.at('职级'), ...place }, { required: requiredChars });
+      else if (!sheetsWithoutLevel.has(record.ref.sheet)) {
+        sheetsWithoutLevel.add(record.ref.sheet);
+        issues.add('MISSING_RANK', { sheet: record.ref.sheet }, { scope: 'sheet' });
       }
     }
     // A missing or invalid value was reported where it was read; it fails the requirement silently here.
     const notesMet = record.noteChars !== null && record.noteChars >= requiredChars;
     if (record.noteChars !== null && !notesMet) {
-      issues.add('NOTES_BELOW_MIN', { ...record.notesAt, ...place }, { value: record.noteChars, required: requiredChars, senior: senior ? 'yes' : 'no' });
+      issues.add('NOTES_BELOW_MIN', { ...record.ref.at('笔记字数'), ...place }, { value: record.noteChars, required: requiredChars, senior: senior ? 'yes' : 'no' });
     }
     const reflectionsMet = record.reflections !== null && record.reflections >= rules.reflectionsMin;
     if (record.reflections !== null && !reflectionsMet) {
-      issues.add('REFLECTIONS_BELOW_MIN', { ...record.reflectionsAt, ...place }, { value: record.reflections, required: rules.reflectionsMin });
+      issues.add('REFLECTIONS_BELOW_MIN', { ...record.ref.at('心得体会'), ...place }, { value: record.reflections, required: rules.reflectionsMin });
     }
     const person: StudiedPerson = { record, senior, requiredChars, notesMet, reflectionsMet, passed: notesMet && reflectionsMet };
     persons.push(person);

@@ -17,8 +17,12 @@ function fitCell(value: OutCell): OutCell {
 }
 
 export function buildOutputs(report: Report): OutputSheet[] {
-  return [buildSummarySheet(report), buildPersonsSheet(report), buildIssuesSheet(report)].map((sheet) => ({
-    ...sheet,
-    rows: sheet.rows.map((row) => row.map(fitCell)),
-  }));
+  const sheets = [buildSummarySheet(report), buildPersonsSheet(report), buildIssuesSheet(report)];
+  // The rows were just built for this call, so fitting them in place copies nothing at city scale.
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) {
+      for (let c = 0; c < row.length; c++) row[c] = fitCell(row[c] ?? null);
+    }
+  }
+  return sheets;
 }

@@ -4,58 +4,50 @@ import type { DayDate } from '../parse/date';
 import type { Aspect } from './columns';
 import { ASPECTS } from './columns';
 import type { LedgerTable } from './ledger-table';
-import { RowReader, type Place } from './row-reader';
+import { RowReader, type RowRef } from './row-reader';
 
 export interface StudyRecord {
+  ref: RowRef;
   unit: string;
   name: string;
-  at: Place;
   level: string;
   /** The sheet has a 职级 column at all. */
   hasLevelColumn: boolean;
-  levelAt: Place;
   noteChars: number | null;
-  notesAt: Place;
   reflections: number | null;
-  reflectionsAt: Place;
 }
 
 export interface ActivityRecord {
+  ref: RowRef;
   unit: string;
   date: DayDate;
-  dateAt: Place;
   typeText: string;
-  typeAt: Place;
   present: number | null;
   expected: number | null;
-  attendanceAt: Place;
 }
 
 export interface DisciplineRecord {
+  ref: RowRef;
   unit: string;
   person: string;
   date: DayDate | null;
-  dateAt: Place;
   typeText: string;
-  typeAt: Place;
-  personAt: Place;
 }
 
 export interface StandardizationRecord {
+  ref: RowRef;
   unit: string;
-  at: Place;
-  /** Raw aspect values; null when missing, invalid or an error (already reported). */
-  aspects: Map<Aspect, { value: number | null; at: Place }>;
+  /** Aspect values; null when missing, invalid or an error (already reported). */
+  aspects: Map<Aspect, number | null>;
 }
 
 export interface TaskRecord {
+  ref: RowRef;
   unit: string;
   person: string;
   task: string;
   status: string;
-  statusAt: Place;
   deadline: DayDate | null;
-  deadlineAt: Place;
 }
 
 export interface Records {
@@ -82,16 +74,13 @@ function readStudy(table: LedgerTable, issues: IssueSink, out: StudyRecord[]): v
     }
     r.person = name;
     out.push({
+      ref: r.ref(),
       unit: r.unit,
       name,
-      at: r.place('姓名'),
       level: r.text('职级'),
       hasLevelColumn: r.has('职级'),
-      levelAt: r.place('职级'),
       noteChars: r.number('笔记字数', true, '按未达标计'),
-      notesAt: r.place('笔记字数'),
       reflections: r.number('心得体会', true, '按未达标计'),
-      reflectionsAt: r.place('心得体会'),
     });
   });
 }
@@ -105,14 +94,12 @@ function readActivities(table: LedgerTable, issues: IssueSink, out: ActivityReco
     const expected = r.number('应到人数', false);
     if (date === null || typeText === '') return;
     out.push({
+      ref: r.ref(),
       unit: r.unit,
       date,
-      dateAt: r.place('日期'),
       typeText,
-      typeAt: r.place('活动类型'),
       present,
       expected,
-      attendanceAt: r.place(r.has('参加人数') ? '参加人数' : '应到人数'),
     });
   });
 }
@@ -127,25 +114,23 @@ function readDiscipline(table: LedgerTable, issues: IssueSink, out: DisciplineRe
       return;
     }
     out.push({
+      ref: r.ref(),
       unit: r.unit,
       person: r.person,
       date,
-      dateAt: r.place('日期'),
       typeText,
-      typeAt: r.place('问题类型'),
-      personAt: r.place('姓名'),
     });
   });
 }
 
 function readStandardization(table: LedgerTable, issues: IssueSink, out: StandardizationRecord[]): void {
   eachRow(table, issues, (r) => {
-    const aspects = new Map<Aspect, { value: number | null; at: Place }>();
+    const aspects = new Map<Aspect, number | null>();
     for (const aspect of ASPECTS) {
       if (!r.has(aspect)) continue;
-      aspects.set(aspect, { value: r.number(aspect, true, '按 0 分计'), at: r.place(aspect) });
+      aspects.set(aspect, r.number(aspect, true, '按 0 分计'));
     }
-    out.push({ unit: r.unit, at: r.place('单位'), aspects });
+    out.push({ ref: r.ref(), unit: r.unit, aspects });
   });
 }
 
@@ -154,13 +139,12 @@ function readTasks(table: LedgerTable, issues: IssueSink, out: TaskRecord[]): vo
     const task = r.text('任务');
     r.person = r.name('姓名');
     out.push({
+      ref: r.ref(),
       unit: r.unit,
       person: r.person,
       task,
       status: r.text('完成情况'),
-      statusAt: r.place('完成情况'),
       deadline: r.date('完成时限', false),
-      deadlineAt: r.place('完成时限'),
     });
   });
 }

@@ -16,6 +16,32 @@ export interface Place {
 }
 
 /**
+ * A data row of a ledger, kept by its record so findings can point at any of its cells later. The A1
+ * address is built only when a finding needs it: at city scale records are 100 000 and findings few.
+ */
+export class RowRef {
+  constructor(
+    readonly table: LedgerTable,
+    /** 0-based sheet row. */
+    readonly row: number,
+  ) {}
+
+  get sheet(): string {
+    return this.table.sheet;
+  }
+
+  has(column: Column): boolean {
+    return this.table.columns.has(column);
+  }
+
+  /** The place of a column's cell in this row; the row's first cell when the sheet lacks the column. */
+  at(column?: Column): Place {
+    const col = column === undefined ? undefined : this.table.columns.get(column);
+    return { sheet: this.table.sheet, row: this.row + 1, cell: a1(this.row, col ?? this.table.view.firstCol) };
+  }
+}
+
+/**
  * Typed access to one data row. Every cell is parsed at most once and reports at most one problem
  * (MISSING_VALUE / INVALID_NUMBER / INVALID_DATE / FORMULA_ERROR), so a rule finding never doubles it.
  */
@@ -35,14 +61,9 @@ export class RowReader {
     return this.table.columns.has(column);
   }
 
-  /** The A1 address of a column in this row; the first cell of the row when the column is absent. */
-  address(column?: Column): string {
-    const col = column === undefined ? undefined : this.table.columns.get(column);
-    return a1(this.row, col ?? this.table.view.firstCol);
-  }
-
-  place(column?: Column): Place {
-    return { sheet: this.table.sheet, row: this.row + 1, cell: this.address(column) };
+  /** A reference to this row for the record to keep. */
+  ref(): RowRef {
+    return new RowRef(this.table, this.row);
   }
 
   private raw(column: Column) {
@@ -83,7 +104,8 @@ export class RowReader {
   }
 
   private at(column: Column) {
-    return { sheet: this.table.sheet, cell: this.address(column), row: this.row + 1, unit: this.unit, person: this.person };
+    const col = this.table.columns.get(column) ?? this.table.view.firstCol;
+    return { sheet: this.table.sheet, cell: a1(this.row, col), row: this.row + 1, unit: this.unit, person: this.person };
   }
 
   private report<T>(column: Column, parsed: Parsed<T>, required: boolean, invalidCode: 'INVALID_NUMBER' | 'INVALID_DATE', effect?: string): T | null {

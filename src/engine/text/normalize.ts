@@ -2,11 +2,13 @@
 
 // \s covers the full-width space U+3000 and NBSP in JS regexes; zero-width characters come from copy-paste.
 const WHITESPACE = /(?:\s|\u200b|\u200c|\u200d|\ufeff)+/g;
+const HAS_WHITESPACE = /\s|\u200b|\u200c|\u200d|\ufeff/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g;
 
 /** Removes every kind of white space: `张　三` → `张三`. */
 export function stripSpaces(text: string): string {
-  return text.replace(WHITESPACE, '');
+  // Most names have no space at all: test first so they are returned without a copy.
+  return HAS_WHITESPACE.test(text) ? text.replace(WHITESPACE, '') : text;
 }
 
 /** A header cell reduced for synonym matching: no white space, no bracketed units. `笔记字数\n（字）` → `笔记字数`. */
