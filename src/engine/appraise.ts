@@ -7,7 +7,8 @@ import type { CheckContext } from './checks/context';
 import { checkDiscipline, disciplineScore } from './checks/discipline';
 import { mostSimilarUnit } from './checks/similar-unit';
 import { checkStandardization, standardizationScore } from './checks/standardization';
-import { checkStudy, personKey, studyScore, type StudyResult } from './checks/study';
+import { checkStudy, studyScore, type StudyResult } from './checks/study';
+import type { PersonMap } from './checks/person-map';
 import { checkTasks, tasksScore } from './checks/tasks';
 import type { WorkbookGrids } from './grid';
 import type { AppraisalOptions, AppraisalResult } from './index';
@@ -21,11 +22,17 @@ import { readRecords, type Records } from './read/records';
 import type { RowRef } from './read/row-reader';
 import type { Column } from './read/columns';
 import { guessYear } from './read/year';
-import type { PersonResult, Report, UnitResult } from './report';
+import type { PersonResult, Report, ReportedIssue, UnitResult } from './report';
 import { defaultRules, describeRules } from './rules/parameters';
 import { applyRulesSheet, isRulesSheet } from './rules/read-rules';
 import { excellentQuota, rankAndDecide, type Rankable } from './score/ranking';
 import { roundHalfAwayFromZero } from './score/round';
+
+/** Fill each issue's Chinese message from the catalog, in place: the issues are this run's own. */
+function withMessages(issues: ReportedIssue[]): ReportedIssue[] {
+  for (const issue of issues) issue.message = formatIssue(issue);
+  return issues;
+}
 
 /** Every unit named anywhere, in order of first appearance (study first, as HR lists them). */
 function collectUnits(records: Records): { all: string[]; core: Set<string> } {
@@ -60,10 +67,10 @@ function reportUnknownUnits(records: Records, units: { all: string[]; core: Set<
   for (const r of records.tasks) check(r.unit, '任务清单', r.ref, '完成情况');
 }
 
-function personResults(study: StudyResult, violations: Map<string, number>, vetoed: Set<string>, requiredReflections: number): PersonResult[] {
+function personResults(study: StudyResult, violations: PersonMap<number>, vetoed: Set<string>, requiredReflections: number): PersonResult[] {
   return study.persons.map((p) => {
     const r = p.record;
-    const v = violations.get(personKey(r.unit, r.name)) ?? 0;
+    const v = violations.get(r.unit, r.name) ?? 0;
     const veto = vetoed.has(r.unit);
     const reasons: string[] = [];
     if (!p.notesMet) reasons.push(r.noteChars === null ? '笔记字数未填或无效' : `学习笔记 ${r.noteChars} 字，未达 ${p.requiredChars} 字`);
@@ -114,7 +121,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
       excellentQuota: 0,
       units: [],
       persons: [],
-      issues: issues.issues.map((i) => ({ ...i, message: formatIssue(i) })),
+      issues: withMessages(issues.issues),
       sheets: [],
     };
     return { report, outputs: [], noLedgers: true };
@@ -180,7 +187,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     excellentQuota: excellentQuota(persons.length, rules.excellentRatio),
     units: unitResults,
     persons,
-    issues: sortIssues(issues.issues, workbook.sheets.map((s) => s.name)).map((i) => ({ ...i, message: formatIssue(i) })),
+    issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => s.name))),
     sheets: tables.map((t) => ({ sheet: t.sheet, kind: t.kind, rows: t.dataRows.length })),
   };
   const outputs = buildOutputs(report);

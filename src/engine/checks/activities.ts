@@ -3,7 +3,7 @@ import { dateKey, formatDate } from '../parse/date';
 import type { ActivityRecord } from '../read/records';
 import { ACTIVITY_TYPES, PERIODS_PER_YEAR, type ActivityType, type Frequency } from '../rules/tables';
 import { stripSpaces } from '../text/normalize';
-import { tally, type ByUnit, type CheckContext } from './context';
+import type { ByUnit, CheckContext } from './context';
 
 /** The first activity type, in table order, one of whose aliases the text contains; undefined = 特色活动. */
 export function matchActivityType(text: string): ActivityType | undefined {
@@ -45,16 +45,23 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
   const { issues, rules, year } = ctx;
   const byUnit: ActivitiesResult['byUnit'] = new Map();
   const seen = new Map<string, ActivityRecord>();
+  // Logs repeat a handful of type texts: match each text once.
+  const types = new Map<string, ActivityType | undefined>();
   for (const rec of records) {
     const unit = rec.unit;
-    tally(byUnit, unit, () => ({ counted: 0, special: 0, months: new Map() }));
-    const date = { year: rec.date.year ?? year, month: rec.date.month, day: rec.date.day };
-    if (date.year !== year) {
-      issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), unit }, { date: formatDate(date), year });
+    let u = byUnit.get(unit);
+    if (!u) byUnit.set(unit, (u = { counted: 0, special: 0, months: new Map() }));
+    const { month, day } = rec.date;
+    if (rec.date.year !== null && rec.date.year !== year) {
+      issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), unit }, { date: formatDate(rec.date), year });
       continue;
     }
-    const type = matchActivityType(rec.typeText);
-    const key = `${unit}\u0000${dateKey(date)}\u0000${type ?? stripSpaces(rec.typeText)}`;
+    let type = types.get(rec.typeText);
+    if (type === undefined && !types.has(rec.typeText)) {
+      type = matchActivityType(rec.typeText);
+      types.set(rec.typeText, type);
+    }
+    const key = `${unit}\u0000${dateKey({ year, month, day })}\u0000${type ?? stripSpaces(rec.typeText)}`;
     const first = seen.get(key);
     if (first) {
       issues.add('DUPLICATE_ROW', { ...rec.ref.at('日期'), unit }, {
@@ -65,10 +72,11 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
       continue;
     }
     seen.set(key, rec);
-    const u = byUnit.get(unit)!;
     u.counted++;
     if (type) {
-      tally(u.months, type, () => new Set<number>()).add(date.month);
+      let months = u.months.get(type);
+      if (!months) u.months.set(type, (months = new Set<number>()));
+      months.add(month);
     } else {
       u.special++;
       issues.add('UNKNOWN_ACTIVITY_TYPE', { ...rec.ref.at('活动类型'), unit }, { text: rec.typeText });

@@ -4,7 +4,8 @@ import { OTHER_VIOLATION, VIOLATION_TYPES, type ViolationType } from '../rules/t
 import { formatDate } from '../parse/date';
 import { stripSpaces } from '../text/normalize';
 import { tally, type ByUnit, type CheckContext } from './context';
-import { personKey, type StudyResult } from './study';
+import { PersonMap } from './person-map';
+import type { StudyResult } from './study';
 
 export type Finding = { veto: true } | { veto: false; type: ViolationType; known: boolean };
 
@@ -18,14 +19,16 @@ export function classifyViolation(text: string, vetoKeywords: readonly string[])
 
 export interface DisciplineResult {
   byUnit: ByUnit<{ deduction: number; rows: number; veto: boolean }>;
-  /** personKey → number of discipline rows naming the person. */
-  violationsByPerson: Map<string, number>;
+  /** Number of discipline rows naming each person. */
+  violationsByPerson: PersonMap<number>;
 }
 
 export function checkDiscipline(records: DisciplineRecord[], study: StudyResult, ctx: CheckContext): DisciplineResult {
   const { issues, rules, year } = ctx;
   const byUnit: DisciplineResult['byUnit'] = new Map();
-  const violationsByPerson = new Map<string, number>();
+  const violationsByPerson = new PersonMap<number>();
+  // Inspection logs repeat a handful of texts thousands of times: classify each text once.
+  const findings = new Map<string, Finding>();
   for (const rec of records) {
     const place = { unit: rec.unit, person: rec.person };
     const u = tally(byUnit, rec.unit, () => ({ deduction: 0, rows: 0, veto: false }));
@@ -34,7 +37,11 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
     if (rec.date && rec.date.year !== null && rec.date.year !== year) {
       issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), ...place }, { date: formatDate(rec.date), year, counted: 'yes' });
     }
-    const finding = classifyViolation(rec.typeText, rules.vetoKeywords);
+    let finding = findings.get(rec.typeText);
+    if (!finding) {
+      finding = classifyViolation(rec.typeText, rules.vetoKeywords);
+      findings.set(rec.typeText, finding);
+    }
     if (finding.veto) {
       u.veto = true;
       issues.add('VETO', { ...rec.ref.at('问题类型'), ...place }, { text: rec.typeText });
@@ -44,9 +51,8 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
       if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', { ...rec.ref.at('问题类型'), ...place }, { text: rec.typeText, deduction });
     }
     if (rec.person !== '') {
-      const key = personKey(rec.unit, rec.person);
-      violationsByPerson.set(key, (violationsByPerson.get(key) ?? 0) + 1);
-      if (!study.index.has(key)) issues.add('UNKNOWN_PERSON', { ...rec.ref.at('姓名'), ...place }, { person: rec.person });
+      violationsByPerson.set(rec.unit, rec.person, (violationsByPerson.get(rec.unit, rec.person) ?? 0) + 1);
+      if (!study.index.has(rec.unit, rec.person)) issues.add('UNKNOWN_PERSON', { ...rec.ref.at('姓名'), ...place }, { person: rec.person });
     }
   }
   return { byUnit, violationsByPerson };

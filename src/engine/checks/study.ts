@@ -1,6 +1,7 @@
 /** 学习教育 (SPEC 4.1): study notes and 心得体会 per person, and the unit's share of persons who pass. */
 import type { StudyRecord } from '../read/records';
 import { tally, type ByUnit, type CheckContext } from './context';
+import { PersonMap } from './person-map';
 
 export interface StudiedPerson {
   record: StudyRecord;
@@ -14,11 +15,10 @@ export interface StudiedPerson {
 export interface StudyResult {
   persons: StudiedPerson[];
   byUnit: ByUnit<{ persons: number; passed: number }>;
-  /** `unit\u0000name` → person, for matching discipline rows to persons. */
-  index: Map<string, StudiedPerson>;
+  /** Persons by unit and name, for matching discipline rows to persons. */
+  index: PersonMap<StudiedPerson>;
 }
 
-export const personKey = (unit: string, name: string): string => `${unit}\u0000${name}`;
 
 export function isSenior(level: string, keywords: readonly string[]): boolean {
   return keywords.some((k) => level.includes(k));
@@ -28,12 +28,11 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
   const { rules, issues } = ctx;
   const persons: StudiedPerson[] = [];
   const byUnit: StudyResult['byUnit'] = new Map();
-  const index = new Map<string, StudiedPerson>();
+  const index = new PersonMap<StudiedPerson>();
   const sheetsWithoutLevel = new Set<string>();
 
   for (const record of records) {
-    const key = personKey(record.unit, record.name);
-    const first = index.get(key);
+    const first = index.get(record.unit, record.name);
     const place = { unit: record.unit, person: record.name };
     if (first) {
       issues.add('DUPLICATE_PERSON', { ...record.ref.at('姓名'), ...place }, {
@@ -63,7 +62,7 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
     }
     const person: StudiedPerson = { record, senior, requiredChars, notesMet, reflectionsMet, passed: notesMet && reflectionsMet };
     persons.push(person);
-    index.set(key, person);
+    index.set(record.unit, record.name, person);
     const t = tally(byUnit, record.unit, () => ({ persons: 0, passed: 0 }));
     t.persons++;
     if (person.passed) t.passed++;

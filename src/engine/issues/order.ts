@@ -7,12 +7,19 @@ import type { Issue } from '../report';
  */
 export function sortIssues<T extends Issue>(issues: T[], sheetOrder: readonly string[]): T[] {
   const sheetIndex = new Map(sheetOrder.map((name, i) => [name, i]));
-  const keyed = issues.map((issue, found) => {
-    const sheet = issue.sheet === '' ? sheetOrder.length : (sheetIndex.get(issue.sheet) ?? sheetOrder.length);
-    const row = issue.row ?? Number.MAX_SAFE_INTEGER;
-    const col = parseA1(issue.cell)?.col ?? -1;
-    return { issue, sheet, row, col, found };
-  });
-  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.found - b.found);
-  return keyed.map((k) => k.issue);
+  // Keys in typed arrays and an index sort: no wrapper object per issue (there can be 50 000).
+  const n = issues.length;
+  const sheets = new Float64Array(n);
+  const rows = new Float64Array(n);
+  const cols = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const issue = issues[i]!;
+    sheets[i] = issue.sheet === '' ? sheetOrder.length : (sheetIndex.get(issue.sheet) ?? sheetOrder.length);
+    rows[i] = issue.row ?? Number.MAX_SAFE_INTEGER;
+    cols[i] = issue.cell === '' ? -1 : (parseA1(issue.cell)?.col ?? -1);
+    order[i] = i;
+  }
+  order.sort((a, b) => sheets[a]! - sheets[b]! || rows[a]! - rows[b]! || cols[a]! - cols[b]! || a - b);
+  return Array.from(order, (i) => issues[i]!);
 }

@@ -1,4 +1,4 @@
-import type { Issue } from '../report';
+import type { Issue, ReportedIssue } from '../report';
 import { ISSUE_SEVERITY, type IssueCode } from './codes';
 
 export interface IssuePlace {
@@ -10,9 +10,12 @@ export interface IssuePlace {
   person?: string;
 }
 
-/** Collects data problems as they are found; the engine returns them, it never throws them. */
+/**
+ * Collects data problems as they are found; the engine returns them, it never throws them.
+ * The message stays empty until the catalog fills it, once the run is over.
+ */
 export class IssueSink {
-  readonly issues: Issue[] = [];
+  readonly issues: ReportedIssue[] = [];
 
   add(code: IssueCode, place: IssuePlace, params: Issue['params'] = {}): void {
     this.issues.push({
@@ -24,6 +27,7 @@ export class IssueSink {
       unit: place.unit ?? '',
       person: place.person ?? '',
       params,
+      message: '',
     });
   }
 }

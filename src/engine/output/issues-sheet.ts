@@ -1,4 +1,4 @@
-import type { OutputSheet, RowStyle } from '../output-model';
+import type { CellLink, OutputSheet, RowStyle } from '../output-model';
 import type { Report } from '../report';
 import type { Severity } from '../issues/codes';
 import { layout, noteRow, SHEET_NAMES } from './common';
@@ -9,6 +9,14 @@ const SEVERITY_STYLE: Record<Severity, RowStyle | undefined> = {
   warning: undefined,
   info: { fontColor: '595959' },
 };
+
+function issueLinks(report: Report): CellLink[] {
+  const links: CellLink[] = [];
+  report.issues.forEach((i, n) => {
+    if (i.sheet && i.cell) links.push({ row: n, col: 3, sheet: i.sheet, cell: i.cell });
+  });
+  return links;
+}
 
 /** 校验问题: every data problem, each linked to its cell so HR can fix it in one click. */
 export function buildIssuesSheet(report: Report): OutputSheet {
@@ -30,7 +38,7 @@ export function buildIssuesSheet(report: Report): OutputSheet {
     ],
     rows: report.issues.map((i, n) => [n + 1, SEVERITY_LABEL[i.severity], i.sheet, i.cell, i.unit, i.person, i.message, i.code]),
     rowStyles: report.issues.map((i) => SEVERITY_STYLE[i.severity]),
-    links: report.issues.flatMap((i, n) => (i.sheet && i.cell ? [{ row: n, col: 3, sheet: i.sheet, cell: i.cell }] : [])),
+    links: issueLinks(report),
     ...layout('landscape'),
   };
 }

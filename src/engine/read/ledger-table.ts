@@ -1,6 +1,6 @@
 import type { SheetGrid } from '../grid';
 import type { IssueSink } from '../issues/sink';
-import { cellText } from '../parse/cell-text';
+import { isBlank } from '../parse/cell-text';
 import { stripSpaces } from '../text/normalize';
 import { classifyHeader } from './classify';
 import { BOOKKEEPING_COLUMNS, KIND_LABEL, type Column, type LedgerKind } from './columns';
@@ -24,12 +24,19 @@ export interface LedgerTable {
 }
 
 const TOTALS = new Set(TOTAL_CELLS);
+// First characters of every total and footer word: most cells are ruled out by one look.
+const FOOTER_STARTS = new Set([...TOTAL_CELLS, ...FOOTER_PREFIXES].map((w) => w[0]));
+
+function firstVisibleChar(text: string): string | undefined {
+  for (const ch of text) if (ch.trim() !== '') return ch;
+  return undefined;
+}
 
 /** Totals, subtotals and signature lines are not records (SPEC section 2). */
 function isFooterRow(view: SheetView, row: number): boolean {
   for (let c = view.firstCol; c < view.endCol; c++) {
     const v = view.cell(row, c);
-    if (typeof v !== 'string') continue;
+    if (typeof v !== 'string' || !FOOTER_STARTS.has(firstVisibleChar(v))) continue;
     const t = stripSpaces(v);
     if (TOTALS.has(t) || FOOTER_PREFIXES.some((p) => t.startsWith(p))) return true;
   }
@@ -37,7 +44,7 @@ function isFooterRow(view: SheetView, row: number): boolean {
 }
 
 function hasData(view: SheetView, row: number, dataColumns: number[]): boolean {
-  return dataColumns.some((c) => cellText(view.cell(row, c)).trim() !== '');
+  return dataColumns.some((c) => !isBlank(view.cell(row, c)));
 }
 
 /**

@@ -49,7 +49,7 @@ export class RowReader {
   unit = '';
   person = '';
   /** Columns whose cell already gave FORMULA_ERROR: one issue per cell. */
-  private readonly errorReported = new Set<Column>();
+  private errorReported: Set<Column> | undefined;
 
   constructor(
     readonly table: LedgerTable,
@@ -80,8 +80,8 @@ export class RowReader {
   }
 
   private formulaError(column: Column, error: string): void {
-    if (this.errorReported.has(column)) return;
-    this.errorReported.add(column);
+    if (this.errorReported?.has(column)) return;
+    (this.errorReported ??= new Set()).add(column);
     this.issues.add('FORMULA_ERROR', this.at(column), { column, error });
   }
 
@@ -99,7 +99,7 @@ export class RowReader {
   }
 
   missing(column: Column, effect?: string): void {
-    if (this.errorReported.has(column)) return;
+    if (this.errorReported?.has(column)) return;
     this.issues.add('MISSING_VALUE', this.at(column), effect ? { column, effect } : { column });
   }
 

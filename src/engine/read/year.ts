@@ -6,9 +6,11 @@ import type { Records } from './records';
  * dates fall in (a tie goes to the later year); failing that, task deadlines, then a year in a sheet name.
  */
 export function guessYear(records: Records, sheets: SheetGrid[], fallback: number): number {
-  const pick = (years: (number | null | undefined)[]): number | undefined => {
+  const pick = (count: (add: (y: number | null | undefined) => void) => void): number | undefined => {
     const counts = new Map<number, number>();
-    for (const y of years) if (typeof y === 'number') counts.set(y, (counts.get(y) ?? 0) + 1);
+    count((y) => {
+      if (typeof y === 'number') counts.set(y, (counts.get(y) ?? 0) + 1);
+    });
     let best: number | undefined;
     let bestCount = 0;
     for (const [y, n] of counts) {
@@ -20,9 +22,16 @@ export function guessYear(records: Records, sheets: SheetGrid[], fallback: numbe
     return best;
   };
   return (
-    pick([...records.activities.map((r) => r.date.year), ...records.discipline.map((r) => r.date?.year)]) ??
-    pick(records.tasks.map((r) => r.deadline?.year)) ??
-    pick(sheets.map((s) => Number(/(\d{4})\s*年/.exec(s.name)?.[1]) || undefined)) ??
+    pick((add) => {
+      for (const r of records.activities) add(r.date.year);
+      for (const r of records.discipline) add(r.date?.year);
+    }) ??
+    pick((add) => {
+      for (const r of records.tasks) add(r.deadline?.year);
+    }) ??
+    pick((add) => {
+      for (const s of sheets) add(Number(/(\d{4})\s*年/.exec(s.name)?.[1]) || undefined);
+    }) ??
     fallback
   );
 }
