@@ -17,6 +17,7 @@ const WIDE: readonly [number, number][] = [
 
 function charWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) return 0;
+  if (cp < 0x1100) return 1;
   for (const [lo, hi] of WIDE) if (cp >= lo && cp <= hi) return 2;
   return 1;
 }

@@ -92,10 +92,14 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
 
   // Cells of one column and row style share one style object: exceljs then resolves the style once
   // (its writer caches by object identity), which matters for sheets with tens of thousands of rows.
-  const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+  // The engine shares its RowStyle objects, so they key the cache by identity.
+  const styleCache = out.columns.map(() => new Map<RowStyle | undefined, Partial<ExcelJS.Style>[]>());
   const dataStyle = (c: number, col: OutputColumn, rowStyle: RowStyle | undefined, link: boolean): Partial<ExcelJS.Style> => {
-    const key = `${c}|${rowStyle?.fill ?? ''}|${rowStyle?.fontColor ?? ''}|${rowStyle?.bold ? 1 : 0}|${link ? 1 : 0}`;
-    let style = styleCache.get(key);
+    const byRowStyle = styleCache[c]!;
+    let pair = byRowStyle.get(rowStyle);
+    if (!pair) byRowStyle.set(rowStyle, (pair = []));
+    const slot = link ? 1 : 0;
+    let style = pair[slot];
     if (!style) {
       const color = link ? LINK_COLOR : rowStyle?.fontColor ? `FF${rowStyle.fontColor}` : undefined;
       style = {
@@ -116,12 +120,13 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
       const numFmt = NUM_FMT[col.format];
       if (numFmt) style.numFmt = numFmt;
       if (rowStyle?.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rowStyle.fill}` } };
-      styleCache.set(key, style);
+      pair[slot] = style;
     }
     return style;
   };
 
-  const linked = new Set(out.links.map((l) => `${l.row}:${l.col}`));
+  const linkKey = (row: number, col: number): number => row * 16_384 + col;
+  const linked = new Set(out.links.map((l) => linkKey(l.row, l.col)));
   out.rows.forEach((values, r) => {
     const row = ws.getRow(4 + r);
     const rowStyle = out.rowStyles[r];
@@ -130,7 +135,7 @@ function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
       const cell = row.getCell(c + 1);
       const value = values[c] ?? null;
       cell.value = cellValue(value, col);
-      cell.style = dataStyle(c, col, rowStyle, linked.has(`${r}:${c}`));
+      cell.style = dataStyle(c, col, rowStyle, linked.has(linkKey(r, c)));
       if (col.format === 'text' && typeof value === 'string') lines = Math.max(lines, linesIn(value, widths[c]!));
     });
     row.height = heightFor(lines, DATA_ROW_HEIGHT);

@@ -1,6 +1,9 @@
-import type { OutputSheet } from '../output-model';
+import type { OutputSheet, RowStyle } from '../output-model';
 import type { Report } from '../report';
 import { layout, noteRow, SHEET_NAMES, yesNo } from './common';
+
+/** One shared object, so renderers can cache the cell style by identity. */
+const NOT_PASSED_STYLE: RowStyle = { fontColor: '9C0006' };
 
 /** 人员考核明细: one row per person for the year-end appraisal, with why someone is not eligible for 优秀. */
 export function buildPersonsSheet(report: Report): OutputSheet {
@@ -36,7 +39,7 @@ export function buildPersonsSheet(report: Report): OutputSheet {
       yesNo(p.eligibleExcellent),
       p.reasons.join('；'),
     ]),
-    rowStyles: report.persons.map((p) => (p.passed ? undefined : { fontColor: '9C0006' })),
+    rowStyles: report.persons.map((p) => (p.passed ? undefined : NOT_PASSED_STYLE)),
     // The name links back to the person's row in the study ledger.
     links: report.persons.map((p, i) => ({ row: i, col: 1, sheet: p.sheet, cell: p.cell })),
     ...layout('landscape'),
