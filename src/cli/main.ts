@@ -152,8 +152,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     progress.update('读取工作簿', 0);
     const workbook = await openWorkbook(input, bytes);
-    const grids = readWorkbook(workbook);
-    const result = appraise(grids, {
+    // The grids are not kept past the engine: a city workbook's grids are hundreds of MB that the
+    // exceljs writer would otherwise have to work around.
+    const result = appraise(readWorkbook(workbook), {
       ...(args.year !== undefined ? { year: args.year } : {}),
       onProgress: (stage, fraction) => progress.update(stage, fraction),
     });

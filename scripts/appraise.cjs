@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * `npm run appraise`: runs the command line (src/cli/main.ts) from a bundle that esbuild builds on first
+ * use and again whenever a source file is newer. Compiling TypeScript on every run (tsx) costs about a
+ * second, which matters next to the I/O of a city-scale workbook (README, 性能 Benchmarks).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const bundle = path.join(root, 'out', 'cli', 'appraise.cjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh() {
+  try {
+    return fs.statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'));
+  } catch {
+    return false;
+  }
+}
+
+if (!isFresh()) {
+  const { buildSync } = require('esbuild');
+  // Build beside the target and rename: concurrent runs (tests, benchmarks) never see half a file.
+  const tmp = `${bundle}.${process.pid}.tmp`;
+  fs.mkdirSync(path.dirname(bundle), { recursive: true });
+  buildSync({
+    entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: tmp,
+    logLevel: 'error',
+  });
+  fs.renameSync(tmp, bundle);
+}
+
+require(bundle)
+  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr })
+  .then((code) => {
+    process.exitCode = code;
+  });
