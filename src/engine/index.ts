@@ -9,6 +9,7 @@ export * from './report';
 export * from './output-model';
 export * from './output-names';
 export * from './issues/codes';
+export { formatIssue, issueBody } from './issues/catalog';
 
 export interface AppraisalOptions {
   /** Appraisal year (CLI `--year`); overrides the 考核年度 rule and the year guessed from dates. */

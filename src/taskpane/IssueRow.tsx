@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReportedIssue } from '../engine/report';
+import { issueBody } from '../engine/issues/catalog';
 import { issueTarget, issueWho, type IssueTarget } from './issue-view';
 import { SEVERITY_LABEL, UI } from './messages';
 import { SeverityBadge } from './SeverityBadge';
@@ -53,7 +54,8 @@ export function IssueRow({ issue, selected, onSelect }: IssueRowProps) {
         {target && target.label !== '' && <span className={styles.cell}>{target.label}</span>}
         {who !== '' && <span className={styles.who}>{who}</span>}
       </span>
-      <span className={styles.message}>{issue.message}</span>
+      {/* The sheet group, cell and person are shown above, so only what is wrong is repeated here. */}
+      <span className={styles.message}>{issueBody(issue)}</span>
     </>
   );
 

@@ -199,6 +199,8 @@ async function main() {
       assertEqual(snap.activeSheet, '党支部标准化建设评分表', 'active sheet');
       assertEqual(snap.selection, { sheet: '党支部标准化建设评分表', address: 'F5' }, 'selection');
       assertEqual(await row.getAttribute('aria-current'), 'true', 'clicked row marked current');
+      // The harness panel redraws every 200 ms: wait until it shows the selection before the picture.
+      await page.waitForFunction(() => document.body.innerText.includes('党支部标准化建设评分表!F5'), null, { timeout: WAIT_MS });
       await page.screenshot({ path: path.join(SHOTS, '03-issue-selected.png') });
     });
 

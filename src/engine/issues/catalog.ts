@@ -66,10 +66,15 @@ export function issueLocation(issue: Issue): string {
   return issue.sheet ? `「${issue.sheet}」` : '';
 }
 
+/** What is wrong and what to do, without the place: for lists that already show sheet, cell and person. */
+export function issueBody(issue: Issue): string {
+  return CATALOG[issue.code](issue.params, issue);
+}
+
 /** The full Chinese message: place, what is wrong, what to do. */
 export function formatIssue(issue: Issue): string {
   const where = issueLocation(issue);
   const who = issue.person && issue.code !== 'DUPLICATE_PERSON' && issue.code !== 'UNKNOWN_PERSON' ? `（${issue.person}）` : '';
-  const body = CATALOG[issue.code](issue.params, issue);
+  const body = issueBody(issue);
   return where ? `${where}${who}：${body}` : `${body}`;
 }
