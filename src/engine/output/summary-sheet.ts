@@ -27,7 +27,8 @@ function remarksByUnit(report: Report): Map<string, string> {
 /** 考核汇总: the leaders' ranking of units, five parts, total and 奖惩, printable on A4 landscape. */
 export function buildSummarySheet(report: Report): OutputSheet {
   const p = report.rules;
-  const pts = (name: string) => (typeof p[name] === 'number' ? `（${p[name]}分）` : '');
+  // The points go on a second line of the header, so a narrow column wraps between words, not inside them.
+  const pts = (name: string) => (typeof p[name] === 'number' ? `\n（${p[name]}分）` : '');
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const remarks = remarksByUnit(report);
   return {
@@ -52,7 +53,7 @@ export function buildSummarySheet(report: Report): OutputSheet {
       { header: '学习达标人数', width: 8, format: 'integer', align: 'center' },
       { header: '组织生活次数', width: 8, format: 'integer', align: 'center' },
       { header: '违纪违规次数', width: 8, format: 'integer', align: 'center' },
-      { header: '备注', width: 24, format: 'text' },
+      { header: '备注', width: 30, format: 'text' },
     ],
     rows: report.units.map((u) => [
       u.rank,
