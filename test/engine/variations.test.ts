@@ -152,3 +152,17 @@ test('填报单位 with the unit in the next cell; a title saying （单位：�
   const { report } = appraise(workbook(grid), { year: 2022 });
   expect(report.persons.map((p) => [p.unit, p.senior])).toEqual([['信息中心', true]]);
 });
+
+test('填报单位（盖章）： lines and 合计： rows', () => {
+  const grid = sheet('学习笔记登记表', [
+    ['填报单位（盖章）：档案室　　填报日期：2022-12-30'],
+    ['姓名', '笔记字数', '心得体会'],
+    ['赵一', 12000, 4],
+    ['合计：', 12000, 4],
+  ]);
+  const { report } = appraise(workbook(grid), { year: 2022 });
+  expect(report.persons.map((p) => [p.unit, p.name])).toEqual([['档案室', '赵一']]);
+  expect(report.issues.filter((i) => i.sheet === '学习笔记登记表')).toEqual([
+    expect.objectContaining({ code: 'MISSING_RANK' }),
+  ]);
+});

@@ -37,7 +37,8 @@ function isFooterRow(view: SheetView, row: number): boolean {
   for (let c = view.firstCol; c < view.endCol; c++) {
     const v = view.cell(row, c);
     if (typeof v !== 'string' || !FOOTER_STARTS.has(firstVisibleChar(v))) continue;
-    const t = stripSpaces(v);
+    // 合计 and 合计： alike.
+    const t = stripSpaces(v).replace(/[：:]$/, '');
     if (TOTALS.has(t) || FOOTER_PREFIXES.some((p) => t.startsWith(p))) return true;
   }
   return false;

@@ -3,7 +3,8 @@ import { stripSpaces } from '../text/normalize';
 import type { SheetView } from './sheet-view';
 
 // 填报单位：X anywhere in a cell; a bare 单位：X only at the start, so a title's （单位：字） is not a unit.
-const FILLED_BY = /(?:填报单位|^\s*单位)\s*[：:]\s*(\S*)/;
+// 填报单位（盖章）：X too: a bracketed remark may stand between the label and its colon.
+const FILLED_BY = /(?:填报单位|^\s*单位)\s*(?:[（(][^）)]*[）)])?\s*[：:]\s*(\S*)/;
 
 // Words a sheet name adds to the unit's name (SPEC section 2), longest first so 学习台账 goes before 台账.
 const KIND_WORDS = ['学习台账', '学习笔记', '学习情况', '三会一课', '主题党日', '登记表', '统计表', '评分表', '台账', '记录', '清单', '督查', '活动'];
