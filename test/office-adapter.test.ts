@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { appraise, GENERATED_MARKER, isErrorValue, type CellValue, type OutputSheet, type SheetGrid } from '../src/engine';
 import { readWorkbook as readWithExcelJs } from '../src/adapters/exceljs';
 import { readWorkbook, writeOutputs, existingSheets, runAppraisalInExcel, selectCell, insertRulesSheet, checkApiSupport, isOfficeAdapterError } from '../src/adapters/office';
+import { toOfficeAdapterError } from '../src/adapters/office/errors';
 import { createState, installExcelStandIn, uninstallExcelStandIn, getStandInState, loadExcelJsWorkbook, putValues, resetCounters, FIVE_MB, type StandInState } from './excel-standin';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'example-2022.xlsx');
@@ -316,4 +317,11 @@ describe('the task pane entry points', () => {
     expect(await insertRulesSheet()).toEqual({ status: 'exists', sheet: '考核规则' });
     expect(getStandInState().cell('考核规则', 'A1')?.value).toBe('我改过的');
   });
+});
+
+test('a cell being edited is its own failure, not a protected workbook', () => {
+  const e = Object.assign(new Error('cell edit'), { code: 'InvalidOperationInCellEditMode' });
+  expect(toOfficeAdapterError(e).kind).toBe('cellEditMode');
+  expect(toOfficeAdapterError(Object.assign(new Error('denied'), { code: 'AccessDenied' })).kind).toBe('workbookProtected');
+  expect(toOfficeAdapterError(Object.assign(new Error('denied'), { code: 'AccessDenied' }), '考核汇总').kind).toBe('sheetProtected');
 });

@@ -45,8 +45,8 @@ export function classifyRunError(err: unknown): RunError {
   const kind = str(e.kind);
   const code = str(e.code);
   const sheet = str(e.sheet);
-  // Checked before `kind`: Excel reports cell-edit mode as a refusal, but the fix is different.
-  if (code === 'InvalidOperationInCellEditMode') return { kind: 'editMode' };
+  // By code as well as kind: whatever the adapter called it, the fix (press Enter or Esc) is different.
+  if (kind === 'cellEditMode' || code === 'InvalidOperationInCellEditMode') return { kind: 'editMode' };
   if (kind === 'sheetProtected') return { kind: 'sheetProtected', sheets: sheet !== '' ? [sheet] : [] };
   if (kind === 'workbookProtected') return { kind: 'workbookProtected' };
   if (kind === 'apiNotSupported') return { kind: 'apiNotSupported' };

@@ -9,6 +9,8 @@ export type OfficeFailureKind =
   | 'workbookProtected'
   /** A sheet the add-in must write to is protected. `sheet` names it. */
   | 'sheetProtected'
+  /** A cell is being edited: Excel refuses API calls until the user presses Enter or Esc. */
+  | 'cellEditMode'
   /** Excel refused a request as too large (Excel on the web's payload limit). */
   | 'payloadTooLarge'
   /** Anything else Excel reported; `code` carries Excel's error code. */
@@ -38,7 +40,8 @@ export function toOfficeAdapterError(e: unknown, sheet = ''): OfficeAdapterError
   if (e instanceof OfficeAdapterError) return e;
   const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '';
   const message = e instanceof Error ? e.message : String(e);
-  if (code === 'AccessDenied' || code === 'InvalidOperationInCellEditMode') {
+  if (code === 'InvalidOperationInCellEditMode') return new OfficeAdapterError('cellEditMode', message, { code, sheet });
+  if (code === 'AccessDenied') {
     return new OfficeAdapterError(sheet ? 'sheetProtected' : 'workbookProtected', message, { code, sheet });
   }
   if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') {
