@@ -39,6 +39,8 @@ export function columnWidths(out: OutputSheet): number[] {
 /** Lines `text` takes in a column `width` units wide (explicit line breaks count). */
 export function linesIn(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
+  // No character is wider than 2 units: short text without a line break needs no measuring.
+  if (text.length * 2 <= usable && !text.includes('\n')) return 1;
   let lines = 0;
   for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / usable));
   return lines;
