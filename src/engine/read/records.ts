@@ -74,7 +74,7 @@ function readStudy(table: LedgerTable, issues: IssueSink, out: StudyRecord[]): v
     }
     r.person = name;
     out.push({
-      ref: r.ref(),
+      ref: r.ref,
       unit: r.unit,
       name,
       level: r.text('职级'),
@@ -94,7 +94,7 @@ function readActivities(table: LedgerTable, issues: IssueSink, out: ActivityReco
     const expected = r.number('应到人数', false);
     if (date === null || typeText === '') return;
     out.push({
-      ref: r.ref(),
+      ref: r.ref,
       unit: r.unit,
       date,
       typeText,
@@ -114,7 +114,7 @@ function readDiscipline(table: LedgerTable, issues: IssueSink, out: DisciplineRe
       return;
     }
     out.push({
-      ref: r.ref(),
+      ref: r.ref,
       unit: r.unit,
       person: r.person,
       date,
@@ -130,7 +130,7 @@ function readStandardization(table: LedgerTable, issues: IssueSink, out: Standar
       if (!r.has(aspect)) continue;
       aspects.set(aspect, r.number(aspect, true, '按 0 分计'));
     }
-    out.push({ ref: r.ref(), unit: r.unit, aspects });
+    out.push({ ref: r.ref, unit: r.unit, aspects });
   });
 }
 
@@ -139,7 +139,7 @@ function readTasks(table: LedgerTable, issues: IssueSink, out: TaskRecord[]): vo
     const task = r.text('任务');
     r.person = r.name('姓名');
     out.push({
-      ref: r.ref(),
+      ref: r.ref,
       unit: r.unit,
       person: r.person,
       task,

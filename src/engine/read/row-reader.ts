@@ -1,6 +1,6 @@
 import { a1, isErrorValue } from '../grid';
 import type { IssueSink } from '../issues/sink';
-import { cellText, isBlank } from '../parse/cell-text';
+import { cellText } from '../parse/cell-text';
 import { parseDate, type DayDate } from '../parse/date';
 import { parseNumber, type Parsed } from '../parse/number';
 import { stripSpaces } from '../text/normalize';
@@ -50,20 +50,19 @@ export class RowReader {
   person = '';
   /** Columns whose cell already gave FORMULA_ERROR: one issue per cell. */
   private errorReported: Set<Column> | undefined;
+  /** This row, for the record to keep and for the places of its findings. */
+  readonly ref: RowRef;
 
   constructor(
     readonly table: LedgerTable,
     readonly row: number,
     private readonly issues: IssueSink,
-  ) {}
-
-  has(column: Column): boolean {
-    return this.table.columns.has(column);
+  ) {
+    this.ref = new RowRef(table, row);
   }
 
-  /** A reference to this row for the record to keep. */
-  ref(): RowRef {
-    return new RowRef(this.table, this.row);
+  has(column: Column): boolean {
+    return this.ref.has(column);
   }
 
   private raw(column: Column) {
@@ -94,18 +93,13 @@ export class RowReader {
     return stripSpaces(this.rawText(column));
   }
 
-  isBlank(column: Column): boolean {
-    return isBlank(this.raw(column));
-  }
-
   missing(column: Column, effect?: string): void {
     if (this.errorReported?.has(column)) return;
     this.issues.add('MISSING_VALUE', this.at(column), effect ? { column, effect } : { column });
   }
 
   private at(column: Column) {
-    const col = this.table.columns.get(column) ?? this.table.view.firstCol;
-    return { sheet: this.table.sheet, cell: a1(this.row, col), row: this.row + 1, unit: this.unit, person: this.person };
+    return { ...this.ref.at(column), unit: this.unit, person: this.person };
   }
 
   private report<T>(column: Column, parsed: Parsed<T>, required: boolean, invalidCode: 'INVALID_NUMBER' | 'INVALID_DATE', effect?: string): T | null {
