@@ -3,7 +3,7 @@
  * whatever it reports obeys the contract (issue codes and places, score bounds, ranking, outcomes, quota).
  */
 import fc from 'fast-check';
-import { appraise, ISSUE_SEVERITY, parseA1, type CellValue, type Merge, type SheetGrid, type WorkbookGrids } from '../src/engine';
+import { appraise, isIssueCode, ISSUE_SEVERITY, parseA1, type CellValue, type Merge, type SheetGrid, type WorkbookGrids } from '../src/engine';
 import type { Report } from '../src/engine/report';
 
 jest.setTimeout(60_000);
@@ -135,7 +135,7 @@ function ruleNumber(report: Report, name: string): number {
 function checkIssues(wb: WorkbookGrids, report: Report): void {
   const byName = new Map(wb.sheets.map((s) => [s.name, s]));
   for (const issue of report.issues) {
-    expect(Object.prototype.hasOwnProperty.call(ISSUE_SEVERITY, issue.code)).toBe(true);
+    expect(isIssueCode(issue.code)).toBe(true);
     expect(issue.severity).toBe(ISSUE_SEVERITY[issue.code]);
     expect(typeof issue.message).toBe('string');
     expect(issue.message.length).toBeGreaterThan(0);

@@ -32,8 +32,6 @@ export const ISSUE_SEVERITY = {
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
 
-export const ISSUE_CODES = Object.keys(ISSUE_SEVERITY) as IssueCode[];
-
 export function isIssueCode(code: string): code is IssueCode {
   return Object.prototype.hasOwnProperty.call(ISSUE_SEVERITY, code);
 }

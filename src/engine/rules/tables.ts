@@ -30,7 +30,6 @@ export const VIOLATION_TYPES = [
 
 /** Anything that matches no violation type; deducts like the others and is flagged for review. */
 export const OTHER_VIOLATION = '其他';
-export const VETO_TYPE = '一票否决';
 
 export type ViolationType = (typeof VIOLATION_TYPES)[number]['type'] | typeof OTHER_VIOLATION;
 
