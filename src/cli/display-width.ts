@@ -1,2 +1,2 @@
 /** Terminal columns: the same East Asian width rule the workbook layout uses. */
-export { displayWidth, padDisplay } from '../adapters/exceljs/text-width';
+export { displayWidth, padDisplay } from '../adapters/result-sheet/text-width';

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { loadWorkbook, WorkbookLoadError } from '../adapters/exceljs/load';
 import { readWorkbook } from '../adapters/exceljs/read';
-import { writeOutputs } from '../adapters/exceljs/write';
+import { resultFile } from '../adapters/exceljs/result-file';
 import { appraise } from '../engine';
 import { parseArgs, USAGE } from './args';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
@@ -165,8 +165,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     }
     progress.update('写入结果', 1);
-    const placements = writeOutputs(workbook, result.outputs);
-    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { data, placements, spliceRefused } = await resultFile(bytes, workbook, result.outputs);
+    if (spliceRefused !== undefined && process.env.APPRAISE_DEBUG) io.stderr.write(`whole workbook rewritten: ${spliceRefused}\n`);
     await writeFileSafely(out, data);
     if (json !== undefined) await writeFileSafely(json, `${JSON.stringify(result.report, null, 2)}\n`);
     progress.clear();

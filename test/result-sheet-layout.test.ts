@@ -1,4 +1,4 @@
-import { columnWidths, heightFor, linesIn, shownText } from '../src/adapters/exceljs/layout';
+import { columnWidths, heightFor, linesIn, shownText } from '../src/adapters/result-sheet/layout';
 import { writeOutputs } from '../src/adapters/exceljs/write';
 import { issuesSheet } from './support/output-sheets';
 import { buildWorkbook } from './support/workbook-builder';

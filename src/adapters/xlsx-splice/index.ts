@@ -1,0 +1,180 @@
+/**
+ * Writes the result workbook by adding the result sheets to the user's own .xlsx package instead of
+ * re-encoding it: every part of the user's workbook except workbook.xml, its relationships, the content
+ * types and styles.xml is copied byte for byte (still compressed). So nothing exceljs does not model
+ * (charts, pivot tables, comments, slicers…) is lost, and only the result sheets cost time to write.
+ *
+ * A package this module does not understand raises SpliceUnsupported; the caller then rewrites the
+ * whole workbook with exceljs.
+ */
+import { Package, REL_TYPES, type SheetEntry } from './package';
+import { mergeStyles } from './styles';
+import { SpliceUnsupported } from './unsupported';
+import { attr, elements, escapeXml, firstElement, removeAttr, requireRoot, splice } from './xml';
+import { textEntry, writeZip, type ZipEntry } from './zip';
+
+export { SpliceUnsupported } from './unsupported';
+export { StyleTable } from './style-xml';
+export { sheetXml } from './sheet-xml';
+
+export interface SplicedSheet {
+  /** The sheet's name in the result workbook. */
+  name: string;
+  /** Replace the workbook's sheet of this name (a sheet the add-in generated earlier) in place. */
+  replace: boolean;
+  /** Rows repeated at the top of every printed page, 1-based inclusive. */
+  printTitleRows?: [number, number];
+  /** The worksheet part, given the workbook's index of the first of the result's cell formats. */
+  xml(xfOffset: number): string;
+}
+
+export interface SpliceInput {
+  /** A styles part holding the cell formats the sheets use (see StyleTable). */
+  styles: string;
+  sheets: SplicedSheet[];
+}
+
+const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const PRINT_TITLES = '_xlnm.Print_Titles';
+
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function relPrefix(sheets: SheetEntry[], workbookXml: string): string {
+  const first = sheets[0];
+  const m = first ? /\s([A-Za-z_][\w.-]*):id\s*=/.exec(first.element.openTag) : null;
+  if (!m) throw new SpliceUnsupported('cannot tell the relationships prefix');
+  if (!workbookXml.includes(`xmlns:${m[1]}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`)) {
+    throw new SpliceUnsupported('unexpected relationships namespace');
+  }
+  return m[1]!;
+}
+
+function stylesPart(pkg: Package, relsXml: string): string {
+  const rel = pkg.relationships(pkg.workbookPart, relsXml).find((r) => r.type === REL_TYPES.styles);
+  if (!rel || !pkg.has(rel.part)) throw new SpliceUnsupported('no styles part');
+  return rel.part;
+}
+
+function freeName(taken: (candidate: string) => boolean, make: (n: number) => string): string {
+  for (let n = 1; ; n++) if (!taken(make(n))) return make(n);
+}
+
+export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint8Array {
+  const pkg = new Package(originalData);
+  const wbPart = pkg.workbookPart;
+  const wbDir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
+  const relsPart = pkg.relsPath(wbPart);
+  let workbookXml = pkg.text(wbPart);
+  let relsXml = pkg.text(relsPart);
+  let typesXml = pkg.text('[Content_Types].xml');
+  requireRoot(workbookXml, 'workbook', wbPart);
+  requireRoot(typesXml, 'Types', '[Content_Types].xml');
+
+  const ownStylesPart = stylesPart(pkg, relsXml);
+  const { xml: stylesXml, xfOffset } = mergeStyles(pkg.text(ownStylesPart), input.styles);
+
+  const sheets = pkg.sheets(workbookXml, relsXml);
+  const prefix = relPrefix(sheets, workbookXml);
+  const replaced = new Map<string, ZipEntry>();
+  const removed = new Set<string>();
+  const added: ZipEntry[] = [];
+  const newSheetTags: string[] = [];
+  const newRels: string[] = [];
+  const newTypes: string[] = [];
+  const titles: { index: number; name: string; rows: [number, number] }[] = [];
+  const sheetTagEdits: { start: number; end: number; text: string }[] = [];
+  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+  const relIds = new Set(pkg.relationships(wbPart, relsXml).map((r) => r.id));
+
+  for (const sheet of input.sheets) {
+    const xml = sheet.xml(xfOffset);
+    const existing = sheets.findIndex((s) => s.name === sheet.name);
+    let index: number;
+    if (sheet.replace) {
+      const old = sheets[existing];
+      if (!old) throw new SpliceUnsupported(`no sheet ${sheet.name} to replace`);
+      index = existing;
+      replaced.set(old.part, textEntry(old.part, xml));
+      if (pkg.has(pkg.relsPath(old.part))) removed.add(pkg.relsPath(old.part));
+      // A fresh result is shown even if the old one had been hidden.
+      sheetTagEdits.push({ start: old.element.start, end: old.element.end, text: removeAttr(old.element.openTag, 'state') });
+    } else {
+      if (sheets.some((s) => s.name.toLowerCase() === sheet.name.toLowerCase())) throw new SpliceUnsupported(`sheet ${sheet.name} exists`);
+      index = sheets.length + newSheetTags.length;
+      const part = freeName((p) => pkg.has(p) || added.some((e) => e.name === p), (n) => `${wbDir}worksheets/sheet${n}.xml`);
+      const relId = freeName((id) => relIds.has(id), (n) => `rId${n}`);
+      relIds.add(relId);
+      added.push(textEntry(part, xml));
+      newSheetTags.push(`<sheet name="${escapeXml(sheet.name)}" sheetId="${nextSheetId++}" ${prefix}:id="${relId}"/>`);
+      newRels.push(`<Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="${escapeXml(part.slice(wbDir.length))}"/>`);
+      newTypes.push(`<Override PartName="/${escapeXml(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);
+    }
+    if (sheet.printTitleRows) titles.push({ index, name: sheet.name, rows: sheet.printTitleRows });
+  }
+
+  // workbook.xml: edits from the end backwards keep the recorded offsets valid.
+  workbookXml = editDefinedNames(workbookXml, titles);
+  const list = firstElement(workbookXml, 'sheets')!;
+  workbookXml = splice(workbookXml, list.innerEnd, list.innerEnd, newSheetTags.join(''));
+  for (const edit of sheetTagEdits.sort((a, b) => b.start - a.start)) {
+    const el = elements(workbookXml, 'sheet', list.innerStart, list.innerEnd).find((e) => e.start === edit.start);
+    if (!el) throw new SpliceUnsupported('sheet element moved');
+    workbookXml = splice(workbookXml, el.start, el.start + el.openTag.length, edit.text);
+  }
+
+  // A calculation chain may name cells of a replaced sheet; Excel rebuilds a missing chain silently.
+  if (replaced.size > 0) {
+    for (const rel of pkg.relationships(wbPart, relsXml).filter((r) => r.type === REL_TYPES.calcChain).reverse()) {
+      removed.add(rel.part);
+      relsXml = splice(relsXml, rel.element.start, rel.element.end, '');
+      typesXml = typesXml.replace(new RegExp(`<Override[^>]*PartName="/${rel.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
+    }
+  }
+  relsXml = relsXml.replace(/<\/Relationships>\s*$/, `${newRels.join('')}</Relationships>`);
+  typesXml = typesXml.replace(/<\/Types>\s*$/, `${newTypes.join('')}</Types>`);
+
+  const changed = new Map<string, string>([
+    [wbPart, workbookXml],
+    [relsPart, relsXml],
+    ['[Content_Types].xml', typesXml],
+    [ownStylesPart, stylesXml],
+  ]);
+  const entries: ZipEntry[] = [];
+  for (const name of pkg.order) {
+    if (removed.has(name)) continue;
+    const text = changed.get(name);
+    entries.push(text !== undefined ? textEntry(name, text) : (replaced.get(name) ?? pkg.entries.get(name)!));
+  }
+  entries.push(...added);
+  return writeZip(entries);
+}
+
+/** Sets `_xlnm.Print_Titles` for each placed sheet, replacing any the sheet had. */
+function editDefinedNames(workbookXml: string, titles: { index: number; name: string; rows: [number, number] }[]): string {
+  if (titles.length === 0) return workbookXml;
+  const names = titles.map(
+    (t) =>
+      `<definedName name="${PRINT_TITLES}" localSheetId="${t.index}">${escapeXml(`${quotedSheet(t.name)}!$${t.rows[0]}:$${t.rows[1]}`)}</definedName>`,
+  );
+  const indices = new Set(titles.map((t) => String(t.index)));
+  const block = firstElement(workbookXml, 'definedNames');
+  if (block) {
+    let xml = workbookXml;
+    for (const el of elements(workbookXml, 'definedName', block.innerStart, block.innerEnd).reverse()) {
+      if (attr(el.openTag, 'name') === PRINT_TITLES && indices.has(attr(el.openTag, 'localSheetId') ?? '')) {
+        xml = splice(xml, el.start, el.end, '');
+      }
+    }
+    const closeAt = xml.indexOf('</definedNames>', block.innerStart);
+    if (closeAt < 0) {
+      // <definedNames/>: open it up.
+      return splice(xml, block.start, block.end, `${block.openTag.replace(/\s*\/>$/, '>')}${names.join('')}</definedNames>`);
+    }
+    return splice(xml, closeAt, closeAt, names.join(''));
+  }
+  // The schema puts definedNames after sheets, functionGroups and externalReferences.
+  const after = firstElement(workbookXml, 'externalReferences') ?? firstElement(workbookXml, 'functionGroups') ?? firstElement(workbookXml, 'sheets')!;
+  return splice(workbookXml, after.end, after.end, `<definedNames>${names.join('')}</definedNames>`);
+}

@@ -1,0 +1,81 @@
+/**
+ * A SheetPlan as a SpreadsheetML worksheet part. Strings are written inline, so the workbook's own
+ * shared-string part stays untouched, and always as text: nothing here can turn `=1+1` into a formula.
+ */
+import { columnLetters } from '../../engine/grid';
+import type { PlannedCell, SheetPlan } from '../result-sheet/plan';
+
+const A4 = 9;
+
+/**
+ * Text for a `<t>` element. XML 1.0 cannot carry most control characters, so they are written with
+ * SpreadsheetML's `_xHHHH_` escape (and a literal `_xHHHH_` gets its underscore escaped the same way);
+ * an unpaired surrogate becomes U+FFFD.
+ */
+export function xmlText(text: string): string {
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+function attrValue(text: string): string {
+  return xmlText(text).replace(/"/g, '&quot;');
+}
+
+function cellXml(ref: string, cell: PlannedCell, style: number): string {
+  const v = cell.value;
+  if (v === null || v === '') return `<c r="${ref}" s="${style}"/>`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : `<c r="${ref}" s="${style}"/>`;
+  if (typeof v === 'boolean') return `<c r="${ref}" s="${style}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${xmlText(v)}</t></is></c>`;
+}
+
+/** `xf` maps the plan's style index to the workbook's cell-format index. */
+export function sheetXml(plan: SheetPlan, xf: (style: number) => number): string {
+  const ncols = Math.max(1, ...plan.rows.map((r) => r.cells.length));
+  const letters = Array.from({ length: ncols }, (_, c) => columnLetters(c));
+  const xfs = plan.styles.map((_, i) => xf(i));
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    plan.print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
+    `<dimension ref="A1:${letters[ncols - 1]}${Math.max(1, plan.rows.length)}"/>`,
+  ];
+  const top = `A${plan.freezeRows + 1}`;
+  out.push(
+    plan.freezeRows > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+          `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
+      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    `<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
+    '<sheetData>',
+  );
+  const links: string[] = [];
+  plan.rows.forEach((row, r) => {
+    const n = r + 1;
+    let xml = `<row r="${n}" ht="${row.height}" customHeight="1">`;
+    row.cells.forEach((cell, c) => {
+      const ref = `${letters[c]}${n}`;
+      xml += cellXml(ref, cell, xfs[cell.style]!);
+      if (cell.link !== undefined) links.push(`<hyperlink ref="${ref}" location="${attrValue(cell.link)}"/>`);
+    });
+    out.push(`${xml}</row>`);
+  });
+  out.push('</sheetData>');
+  if (plan.merges.length > 0) out.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  if (links.length > 0) out.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  out.push(
+    '<printOptions horizontalCentered="1"/>',
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
+    `<pageSetup paperSize="${A4}" orientation="${plan.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    `<headerFooter><oddFooter>${xmlText(plan.footer)}</oddFooter></headerFooter>`,
+    '</worksheet>',
+  );
+  return out.join('');
+}

@@ -1,0 +1,117 @@
+/**
+ * Adds the result sheets' cell formats to the workbook's own styles part. The workbook's fonts, fills,
+ * borders and formats keep their indices (its sheets refer to them); the result's are appended after
+ * them and its sheets' style indices are shifted to match.
+ */
+import { SpliceUnsupported } from './unsupported';
+import { attr, elements, firstElement, removeAttr, requireRoot, setAttr, splice, type XmlElement } from './xml';
+
+/** Custom number formats start at 164; lower ids are Excel's built-in formats. */
+const FIRST_CUSTOM_NUMFMT = 164;
+
+export interface MergedStyles {
+  xml: string;
+  /** The workbook's cellXfs index for the result's cellXfs index. */
+  xfOffset: number;
+}
+
+function required(xml: string, tag: string, part: string): XmlElement {
+  const el = firstElement(xml, tag);
+  if (!el) throw new SpliceUnsupported(`${part} has no <${tag}>`);
+  return el;
+}
+
+function children(xml: string, section: XmlElement | undefined, tag: string): XmlElement[] {
+  return section ? elements(xml, tag, section.innerStart, section.innerEnd) : [];
+}
+
+function texts(xml: string, list: XmlElement[]): string[] {
+  return list.map((el) => xml.slice(el.start, el.end));
+}
+
+/** The section with `added` appended to its children and its count attribute updated. */
+function appended(xml: string, section: XmlElement, tag: string, added: string[], count: number): string {
+  const open = setAttr(section.openTag.replace(/\s*\/>$/, '>'), 'count', String(count));
+  return `${open}${xml.slice(section.innerStart, section.innerEnd)}${added.join('')}</${tag}>`;
+}
+
+export function mergeStyles(original: string, result: string): MergedStyles {
+  requireRoot(original, 'styleSheet', 'styles.xml');
+  requireRoot(result, 'styleSheet', 'result styles.xml');
+
+  const fonts = required(original, 'fonts', 'styles.xml');
+  const fills = required(original, 'fills', 'styles.xml');
+  const borders = required(original, 'borders', 'styles.xml');
+  const cellXfs = required(original, 'cellXfs', 'styles.xml');
+  const numFmts = firstElement(original, 'numFmts');
+  const hasStyleXfs = firstElement(original, 'cellStyleXfs') !== undefined;
+  if (!(fonts.start < fills.start && fills.start < borders.start && borders.start < cellXfs.start)) {
+    throw new SpliceUnsupported('styles.xml sections out of order');
+  }
+
+  const ownFonts = children(original, fonts, 'font').length;
+  const ownFills = children(original, fills, 'fill').length;
+  const ownBorders = children(original, borders, 'border').length;
+  const ownXfs = children(original, cellXfs, 'xf').length;
+  const ownNumFmts = children(original, numFmts, 'numFmt');
+
+  // Custom number formats: reuse the workbook's id for the same code, otherwise take the next free id.
+  const idByCode = new Map<string, string>();
+  let nextId = FIRST_CUSTOM_NUMFMT;
+  for (const f of ownNumFmts) {
+    const id = attr(f.openTag, 'numFmtId') ?? '';
+    idByCode.set(attr(f.openTag, 'formatCode') ?? '', id);
+    nextId = Math.max(nextId, Number(id) + 1);
+  }
+  const numFmtMap = new Map<string, string>();
+  const addedNumFmts: string[] = [];
+  for (const f of children(result, firstElement(result, 'numFmts'), 'numFmt')) {
+    const id = attr(f.openTag, 'numFmtId') ?? '';
+    const code = attr(f.openTag, 'formatCode') ?? '';
+    let mapped = idByCode.get(code);
+    if (mapped === undefined) {
+      mapped = String(nextId++);
+      idByCode.set(code, mapped);
+      addedNumFmts.push(setAttr(result.slice(f.start, f.end), 'numFmtId', mapped));
+    }
+    numFmtMap.set(id, mapped);
+  }
+
+  const shift = (tag: string, name: string, by: number): string => {
+    const value = attr(tag, name);
+    return value === undefined ? tag : setAttr(tag, name, String(Number(value) + by));
+  };
+  const addedXfs = children(result, firstElement(result, 'cellXfs'), 'xf').map((xf) => {
+    let open = xf.openTag;
+    open = shift(open, 'fontId', ownFonts);
+    open = shift(open, 'fillId', ownFills);
+    open = shift(open, 'borderId', ownBorders);
+    const numFmtId = attr(open, 'numFmtId');
+    if (numFmtId !== undefined && Number(numFmtId) >= FIRST_CUSTOM_NUMFMT) {
+      const mapped = numFmtMap.get(numFmtId);
+      if (mapped === undefined) throw new SpliceUnsupported(`result uses undefined number format ${numFmtId}`);
+      open = setAttr(open, 'numFmtId', mapped);
+    }
+    // The result's formats derive from the workbook's default cell style (xfId 0), when it has one.
+    open = hasStyleXfs ? setAttr(open, 'xfId', '0') : removeAttr(open, 'xfId');
+    return open + result.slice(xf.innerStart, xf.end);
+  });
+
+  const addedFonts = texts(result, children(result, firstElement(result, 'fonts'), 'font'));
+  const addedFills = texts(result, children(result, firstElement(result, 'fills'), 'fill'));
+  const addedBorders = texts(result, children(result, firstElement(result, 'borders'), 'border'));
+
+  // Edit from the end so earlier offsets stay valid.
+  let xml = original;
+  xml = splice(xml, cellXfs.start, cellXfs.end, appended(xml, cellXfs, 'cellXfs', addedXfs, ownXfs + addedXfs.length));
+  xml = splice(xml, borders.start, borders.end, appended(xml, borders, 'borders', addedBorders, ownBorders + addedBorders.length));
+  xml = splice(xml, fills.start, fills.end, appended(xml, fills, 'fills', addedFills, ownFills + addedFills.length));
+  xml = splice(xml, fonts.start, fonts.end, appended(xml, fonts, 'fonts', addedFonts, ownFonts + addedFonts.length));
+  if (addedNumFmts.length > 0) {
+    const total = ownNumFmts.length + addedNumFmts.length;
+    xml = numFmts
+      ? splice(xml, numFmts.start, numFmts.end, appended(xml, numFmts, 'numFmts', addedNumFmts, total))
+      : splice(xml, fonts.start, fonts.start, `<numFmts count="${total}">${addedNumFmts.join('')}</numFmts>`);
+  }
+  return { xml, xfOffset: ownXfs };
+}

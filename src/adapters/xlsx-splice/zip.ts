@@ -1,0 +1,178 @@
+/**
+ * Just enough of the ZIP format to add and replace parts of an .xlsx while copying every other part's
+ * compressed bytes as they are: the user's sheets are not decompressed, re-encoded or re-compressed.
+ * Anything unusual (ZIP64, encryption, split archives) is refused with SpliceUnsupported, and the
+ * caller falls back to rewriting the whole workbook.
+ */
+import { deflateRawSync, inflateRawSync } from 'zlib';
+import { SpliceUnsupported } from './unsupported';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** MS-DOS time and date, kept so copied parts keep their timestamps. */
+  time: number;
+  date: number;
+  /** The compressed bytes (a view into the archive for copied entries). */
+  data: Uint8Array;
+}
+
+const LOCAL_SIG = 0x04034b50;
+const CENTRAL_SIG = 0x02014b50;
+const END_SIG = 0x06054b50;
+const STORED = 0;
+const DEFLATED = 8;
+const FLAG_ENCRYPTED = 0x1;
+const FLAG_UTF8 = 0x800;
+
+function view(data: Uint8Array): DataView {
+  return new DataView(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function findEnd(data: Uint8Array, dv: DataView): number {
+  // The end record is at least 22 bytes from the end and may be followed by a comment of up to 64 KiB.
+  const stop = Math.max(0, data.length - 22 - 0xffff);
+  for (let i = data.length - 22; i >= stop; i--) {
+    if (dv.getUint32(i, true) === END_SIG) return i;
+  }
+  throw new SpliceUnsupported('zip end record not found');
+}
+
+/** The archive's entries in their stored order. */
+export function readZip(data: Uint8Array): ZipEntry[] {
+  const dv = view(data);
+  const end = findEnd(data, dv);
+  const count = dv.getUint16(end + 10, true);
+  const cdOffset = dv.getUint32(end + 16, true);
+  if (dv.getUint16(end + 4, true) !== 0 || count === 0xffff || cdOffset === 0xffffffff) {
+    throw new SpliceUnsupported('multi-disk or ZIP64 archive');
+  }
+  const decoder = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > data.length || dv.getUint32(p, true) !== CENTRAL_SIG) throw new SpliceUnsupported('bad central directory');
+    const flags = dv.getUint16(p + 8, true);
+    const method = dv.getUint16(p + 10, true);
+    const compressedSize = dv.getUint32(p + 20, true);
+    const size = dv.getUint32(p + 24, true);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    const local = dv.getUint32(p + 42, true);
+    if (flags & FLAG_ENCRYPTED) throw new SpliceUnsupported('encrypted entry');
+    if (method !== STORED && method !== DEFLATED) throw new SpliceUnsupported(`compression method ${method}`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new SpliceUnsupported('ZIP64 entry');
+    const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLen));
+    if (local + 30 > data.length || dv.getUint32(local, true) !== LOCAL_SIG) throw new SpliceUnsupported(`bad local header: ${name}`);
+    const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    if (start + compressedSize > data.length) throw new SpliceUnsupported(`truncated entry: ${name}`);
+    entries.push({
+      name,
+      method,
+      crc: dv.getUint32(p + 16, true),
+      compressedSize,
+      size,
+      time: dv.getUint16(p + 12, true),
+      date: dv.getUint16(p + 14, true),
+      data: data.subarray(start, start + compressedSize),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export function entryText(entry: ZipEntry): string {
+  const raw = entry.method === STORED ? entry.data : inflateRawSync(entry.data);
+  return new TextDecoder().decode(raw);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** A new entry holding `text`, deflated. */
+export function textEntry(name: string, text: string, now = new Date()): ZipEntry {
+  const raw = new TextEncoder().encode(text);
+  const data = deflateRawSync(raw);
+  return { name, method: DEFLATED, crc: crc32(raw), compressedSize: data.length, size: raw.length, ...dosTime(now), data };
+}
+
+/** Writes entries in order; sizes always go in the local headers (no data descriptors). */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  let total = 22;
+  entries.forEach((e, i) => (total += 30 + 46 + 2 * names[i]!.length + e.data.length));
+  if (total > 0xffffffff || entries.length >= 0xffff) throw new SpliceUnsupported('result would need ZIP64');
+  const out = new Uint8Array(total);
+  const dv = view(out);
+  const offsets: number[] = [];
+  let p = 0;
+  const flagsOf = (name: Uint8Array): number => (name.some((b) => b > 0x7f) ? FLAG_UTF8 : 0);
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    offsets.push(p);
+    dv.setUint32(p, LOCAL_SIG, true);
+    dv.setUint16(p + 4, 20, true);
+    dv.setUint16(p + 6, flagsOf(name), true);
+    dv.setUint16(p + 8, e.method, true);
+    dv.setUint16(p + 10, e.time, true);
+    dv.setUint16(p + 12, e.date, true);
+    dv.setUint32(p + 14, e.crc, true);
+    dv.setUint32(p + 18, e.compressedSize, true);
+    dv.setUint32(p + 22, e.size, true);
+    dv.setUint16(p + 26, name.length, true);
+    dv.setUint16(p + 28, 0, true);
+    out.set(name, p + 30);
+    out.set(e.data, p + 30 + name.length);
+    p += 30 + name.length + e.data.length;
+  });
+  const cdStart = p;
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    dv.setUint32(p, CENTRAL_SIG, true);
+    dv.setUint16(p + 4, 20, true);
+    dv.setUint16(p + 6, 20, true);
+    dv.setUint16(p + 8, flagsOf(name), true);
+    dv.setUint16(p + 10, e.method, true);
+    dv.setUint16(p + 12, e.time, true);
+    dv.setUint16(p + 14, e.date, true);
+    dv.setUint32(p + 16, e.crc, true);
+    dv.setUint32(p + 20, e.compressedSize, true);
+    dv.setUint32(p + 24, e.size, true);
+    dv.setUint16(p + 28, name.length, true);
+    // extra, comment, disk, internal and external attributes stay 0
+    dv.setUint32(p + 42, offsets[i]!, true);
+    out.set(name, p + 46);
+    p += 46 + name.length;
+  });
+  dv.setUint32(p, END_SIG, true);
+  dv.setUint16(p + 8, entries.length, true);
+  dv.setUint16(p + 10, entries.length, true);
+  dv.setUint32(p + 12, p - cdStart, true);
+  dv.setUint32(p + 16, cdStart, true);
+  return out.subarray(0, p + 22);
+}
