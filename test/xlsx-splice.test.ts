@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SaxesParser } from 'saxes';
+import { parseStringPromise } from 'xml2js';
 import { loadWorkbook } from '../src/adapters/exceljs/load';
 import { readWorkbook } from '../src/adapters/exceljs/read';
 import { resultFile } from '../src/adapters/exceljs/result-file';
@@ -76,9 +76,9 @@ function appearance(ws: ExcelJS.Worksheet): unknown {
   };
 }
 
-function wellFormed(xml: string): void {
-  const parser = new SaxesParser({ xmlns: true });
-  parser.write(xml).close();
+/** Rejects unless `xml` is well-formed (xml2js parses strictly). */
+async function wellFormed(xml: string): Promise<void> {
+  await parseStringPromise(xml, { strict: true });
 }
 
 describe('splicing result sheets into the user’s package', () => {
@@ -119,7 +119,7 @@ describe('splicing result sheets into the user’s package', () => {
       copied++;
     }
     expect(copied).toBe(before.size - EDITED.size);
-    for (const e of readZip(data)) if (e.name.endsWith('.xml') || e.name.endsWith('.rels')) wellFormed(entryText(e));
+    for (const e of readZip(data)) if (e.name.endsWith('.xml') || e.name.endsWith('.rels')) await wellFormed(entryText(e));
   });
 
   test('keeps parts exceljs would drop (custom document properties)', async () => {
@@ -199,7 +199,7 @@ describe('splicing result sheets into the user’s package', () => {
     expect(xml).toContain('<t>x_x0008_y</t>');
     expect(xml).toContain('<t>字面 _x005F_x0041_ 转义</t>');
     expect(xml).toContain('<t xml:space="preserve"> 前后空格 </t>');
-    wellFormed(xml);
+    await wellFormed(xml);
   });
 
   test('a package it does not understand is rewritten whole instead', async () => {
@@ -283,10 +283,10 @@ describe('styles merging', () => {
     '<fonts count="1"><font><i/></font></fonts><fills count="1"><fill><patternFill patternType="solid"/></fill></fills><borders count="1"><border><left style="thin"/></border></borders>' +
     '<cellXfs count="2"><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf></cellXfs></styleSheet>';
 
-  test('appends after the workbook’s own entries, shifting ids and reusing equal number formats', () => {
+  test('appends after the workbook’s own entries, shifting ids and reusing equal number formats', async () => {
     const { xml, xfOffset } = mergeStyles(own, added);
     expect(xfOffset).toBe(3);
-    wellFormed(xml);
+    await wellFormed(xml);
     expect(xml).toContain('<numFmts count="2"><numFmt numFmtId="170" formatCode="yyyy-mm-dd"/><numFmt numFmtId="171" formatCode="0.0%"/></numFmts>');
     expect(xml).toContain('<fonts count="3">');
     expect(xml).toContain('<fills count="3">');
