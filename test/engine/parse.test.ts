@@ -1,5 +1,5 @@
 import { parseNumber } from '../../src/engine/parse/number';
-import { parseDate } from '../../src/engine/parse/date';
+import { parseDate, serialToDate } from '../../src/engine/parse/date';
 import { headerKey, stripSpaces } from '../../src/engine/text/normalize';
 import { columnFor } from '../../src/engine/read/columns';
 import { unitFromSheetName } from '../../src/engine/read/unit-context';
@@ -130,5 +130,31 @@ describe('unit from the sheet name (SPEC 2)', () => {
     ['学习笔记登记表', ''],
   ])('%p → %p', (name, unit) => {
     expect(unitFromSheetName(name)).toBe(unit);
+  });
+});
+
+describe('date arithmetic', () => {
+  test('serial numbers give the same calendar day as JavaScript Date, across Excel’s whole range', () => {
+    const mismatches: number[] = [];
+    // Every 7th serial from 1900 to 9999 (about 420 000 days), plus both ends and the leap-day edges.
+    const serials = [1, 59, 60, 61, 2_958_465];
+    for (let s = 1; s <= 2_958_465; s += 7) serials.push(s);
+    for (const s of serials) {
+      const d = serialToDate(s)!;
+      const ref = new Date(Date.UTC(1899, 11, 30) + s * 86_400_000);
+      if (d.year !== ref.getUTCFullYear() || d.month !== ref.getUTCMonth() + 1 || d.day !== ref.getUTCDate()) mismatches.push(s);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  test('days in month and leap years', () => {
+    expect(parseDate('2024-2-29')).toEqual({ kind: 'ok', value: { year: 2024, month: 2, day: 29 } });
+    expect(parseDate('2023-2-29').kind).toBe('invalid');
+    expect(parseDate('2100-2-29').kind).toBe('invalid');
+    expect(parseDate('2000-2-29').kind).toBe('ok');
+    expect(parseDate('2022-4-31').kind).toBe('invalid');
+    expect(parseDate('2022-12-31').kind).toBe('ok');
+    expect(parseDate('2月29日')).toEqual({ kind: 'ok', value: { year: null, month: 2, day: 29 } });
+    expect(parseDate(new Date(Date.UTC(1969, 11, 31)))).toEqual({ kind: 'ok', value: { year: 1969, month: 12, day: 31 } });
   });
 });

@@ -19,16 +19,38 @@ const WITHOUT_YEAR = /^(\d{1,2})月(\d{1,2})[日号]?$/;
 // A trailing time of day is common in exported logs ("2022-03-05 09:30"); the day is what counts.
 const TRAILING_TIME = /(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 function valid(year: number | null, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const y = year ?? 2000; // a leap year, so 2月29日 without a year is accepted
-  const daysInMonth = new Date(Date.UTC(y, month, 0)).getUTCDate();
-  return day <= daysInMonth && (year === null || (year >= 1900 && year <= 9999));
+  if (year !== null && (year < 1900 || year > 9999)) return false;
+  // Without a year, 2月29日 is accepted (it is a valid date in a leap appraisal year).
+  const max = month === 2 && year !== null && !isLeap(year) ? 28 : DAYS_IN_MONTH[month - 1]!;
+  return day <= max;
+}
+
+/**
+ * Days since 1970-01-01 to a calendar date, in integer arithmetic (H. Hinnant's civil_from_days):
+ * a ledger has tens of thousands of dates and a Date object for each is measurable garbage.
+ */
+function fromEpochDays(days: number): DayDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 function fromUtcMillis(ms: number): DayDate {
-  const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return fromEpochDays(Math.floor(ms / MS_PER_DAY));
 }
 
 /** Excel serial day number (1900 date system, as Office.js `values` reports dates) to a date. */
