@@ -61,7 +61,7 @@ function reportUnknownUnits(records: Records, units: { all: string[]; core: Set<
     if (units.core.has(unit) || reported.has(unit)) return;
     reported.add(unit);
     const similar = mostSimilarUnit(unit, known);
-    ctx.issues.add('UNKNOWN_UNIT', { ...ref.at(column), unit }, similar ? { unitName: unit, ledger, similar } : { unitName: unit, ledger });
+    ctx.issues.add('UNKNOWN_UNIT', ref.place(column, unit), similar ? { unitName: unit, ledger, similar } : { unitName: unit, ledger });
   };
   for (const r of records.discipline) check(r.unit, '作风纪律督查记录', r.ref, '问题类型');
   for (const r of records.tasks) check(r.unit, '任务清单', r.ref, '完成情况');

@@ -51,7 +51,15 @@ export function isErrorValue(v: unknown): v is ErrorValue {
 }
 
 /** Column index (0-based) to letters: 0 → A, 27 → AB. */
+/** Letters of the first 702 columns (A…ZZ), which is every column a ledger uses. */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 702) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

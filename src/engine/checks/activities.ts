@@ -53,7 +53,7 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
     if (!u) byUnit.set(unit, (u = { counted: 0, special: 0, months: new Map() }));
     const { month, day } = rec.date;
     if (rec.date.year !== null && rec.date.year !== year) {
-      issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), unit }, { date: formatDate(rec.date), year });
+      issues.add('DATE_OUT_OF_YEAR', rec.ref.place('日期', unit), { date: formatDate(rec.date), year });
       continue;
     }
     let type = types.get(rec.typeText);
@@ -64,7 +64,7 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
     const key = `${unit}\u0000${dateKey({ year, month, day })}\u0000${type ?? stripSpaces(rec.typeText)}`;
     const first = seen.get(key);
     if (first) {
-      issues.add('DUPLICATE_ROW', { ...rec.ref.at('日期'), unit }, {
+      issues.add('DUPLICATE_ROW', rec.ref.place('日期', unit), {
         firstSheet: first.ref.sheet,
         firstRow: first.ref.row + 1,
         what: `同一单位、同一日期的${type ?? rec.typeText}`,
@@ -79,10 +79,10 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
       months.add(month);
     } else {
       u.special++;
-      issues.add('UNKNOWN_ACTIVITY_TYPE', { ...rec.ref.at('活动类型'), unit }, { text: rec.typeText });
+      issues.add('UNKNOWN_ACTIVITY_TYPE', rec.ref.place('活动类型', unit), { text: rec.typeText });
     }
     if (rec.present !== null && rec.expected !== null && rec.expected > 0 && rec.present / rec.expected < rules.attendanceMin) {
-      issues.add('LOW_ATTENDANCE', { ...rec.ref.at(rec.ref.has('参加人数') ? '参加人数' : '应到人数'), unit }, {
+      issues.add('LOW_ATTENDANCE', rec.ref.place(rec.ref.has('参加人数') ? '参加人数' : '应到人数', unit), {
         present: rec.present,
         expected: rec.expected,
         rate: `${Math.round((rec.present / rec.expected) * 1000) / 10}%`,

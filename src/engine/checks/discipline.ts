@@ -30,12 +30,11 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
   // Inspection logs repeat a handful of texts thousands of times: classify each text once.
   const findings = new Map<string, Finding>();
   for (const rec of records) {
-    const place = { unit: rec.unit, person: rec.person };
     const u = tally(byUnit, rec.unit, () => ({ deduction: 0, rows: 0, veto: false }));
     u.rows++;
     // Every inspection row counts, even one dated outside the year: the date is only flagged.
     if (rec.date && rec.date.year !== null && rec.date.year !== year) {
-      issues.add('DATE_OUT_OF_YEAR', { ...rec.ref.at('日期'), ...place }, { date: formatDate(rec.date), year, counted: 'yes' });
+      issues.add('DATE_OUT_OF_YEAR', rec.ref.place('日期', rec.unit, rec.person), { date: formatDate(rec.date), year, counted: 'yes' });
     }
     let finding = findings.get(rec.typeText);
     if (!finding) {
@@ -44,15 +43,15 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
     }
     if (finding.veto) {
       u.veto = true;
-      issues.add('VETO', { ...rec.ref.at('问题类型'), ...place }, { text: rec.typeText });
+      issues.add('VETO', rec.ref.place('问题类型', rec.unit, rec.person), { text: rec.typeText });
     } else {
       const deduction = rules.deductions[finding.type];
       u.deduction += deduction;
-      if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', { ...rec.ref.at('问题类型'), ...place }, { text: rec.typeText, deduction });
+      if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', rec.ref.place('问题类型', rec.unit, rec.person), { text: rec.typeText, deduction });
     }
     if (rec.person !== '') {
       violationsByPerson.set(rec.unit, rec.person, (violationsByPerson.get(rec.unit, rec.person) ?? 0) + 1);
-      if (!study.index.has(rec.unit, rec.person)) issues.add('UNKNOWN_PERSON', { ...rec.ref.at('姓名'), ...place }, { person: rec.person });
+      if (!study.index.has(rec.unit, rec.person)) issues.add('UNKNOWN_PERSON', rec.ref.place('姓名', rec.unit, rec.person), { person: rec.person });
     }
   }
   return { byUnit, violationsByPerson };

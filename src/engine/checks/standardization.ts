@@ -17,7 +17,7 @@ export function checkStandardization(records: StandardizationRecord[], ctx: Chec
   for (const rec of records) {
     const first = firstRow.get(rec.unit);
     if (first) {
-      issues.add('DUPLICATE_ROW', { ...rec.ref.at('单位'), unit: rec.unit }, { firstSheet: first.ref.sheet, firstRow: first.ref.row + 1, what: '同一单位的标准化建设评分' });
+      issues.add('DUPLICATE_ROW', rec.ref.place('单位', rec.unit), { firstSheet: first.ref.sheet, firstRow: first.ref.row + 1, what: '同一单位的标准化建设评分' });
       continue;
     }
     firstRow.set(rec.unit, rec);
@@ -26,7 +26,7 @@ export function checkStandardization(records: StandardizationRecord[], ctx: Chec
       if (value === null) continue; // missing or invalid: reported when read, counts 0
       const clipped = Math.min(Math.max(value, 0), rules.aspectMax);
       if (clipped !== value) {
-        issues.add('OUT_OF_RANGE', { ...rec.ref.at(aspect), unit: rec.unit }, { column: aspect, value, max: rules.aspectMax, clipped });
+        issues.add('OUT_OF_RANGE', rec.ref.place(aspect, rec.unit), { column: aspect, value, max: rules.aspectMax, clipped });
       }
       sum += clipped;
     }

@@ -33,9 +33,8 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
 
   for (const record of records) {
     const first = index.get(record.unit, record.name);
-    const place = { unit: record.unit, person: record.name };
     if (first) {
-      issues.add('DUPLICATE_PERSON', { ...record.ref.at('姓名'), ...place }, {
+      issues.add('DUPLICATE_PERSON', record.ref.place('姓名', record.unit, record.name), {
         person: record.name,
         firstSheet: first.record.ref.sheet,
         firstRow: first.record.ref.row + 1,
@@ -45,7 +44,7 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
     const senior = isSenior(record.level, rules.seniorKeywords);
     const requiredChars = senior ? rules.seniorNotesMin : rules.notesMin;
     if (record.level === '') {
-      if (record.hasLevelColumn) issues.add('MISSING_RANK', { ...record.ref.at('职级'), ...place }, { required: requiredChars });
+      if (record.hasLevelColumn) issues.add('MISSING_RANK', record.ref.place('职级', record.unit, record.name), { required: requiredChars });
       else if (!sheetsWithoutLevel.has(record.ref.sheet)) {
         sheetsWithoutLevel.add(record.ref.sheet);
         issues.add('MISSING_RANK', { sheet: record.ref.sheet }, { scope: 'sheet' });
@@ -54,11 +53,11 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
     // A missing or invalid value was reported where it was read; it fails the requirement silently here.
     const notesMet = record.noteChars !== null && record.noteChars >= requiredChars;
     if (record.noteChars !== null && !notesMet) {
-      issues.add('NOTES_BELOW_MIN', { ...record.ref.at('笔记字数'), ...place }, { value: record.noteChars, required: requiredChars, senior: senior ? 'yes' : 'no' });
+      issues.add('NOTES_BELOW_MIN', record.ref.place('笔记字数', record.unit, record.name), { value: record.noteChars, required: requiredChars, senior: senior ? 'yes' : 'no' });
     }
     const reflectionsMet = record.reflections !== null && record.reflections >= rules.reflectionsMin;
     if (record.reflections !== null && !reflectionsMet) {
-      issues.add('REFLECTIONS_BELOW_MIN', { ...record.ref.at('心得体会'), ...place }, { value: record.reflections, required: rules.reflectionsMin });
+      issues.add('REFLECTIONS_BELOW_MIN', record.ref.place('心得体会', record.unit, record.name), { value: record.reflections, required: rules.reflectionsMin });
     }
     const person: StudiedPerson = { record, senior, requiredChars, notesMet, reflectionsMet, passed: notesMet && reflectionsMet };
     persons.push(person);

@@ -28,7 +28,7 @@ export function checkTasks(records: TaskRecord[], ctx: CheckContext): TasksResul
     if (rec.deadline) {
       const deadline = { ...rec.deadline, year: rec.deadline.year ?? year };
       if (dateKey(deadline) <= yearEnd) {
-        issues.add('TASK_OVERDUE', { ...rec.ref.at('完成情况'), unit: rec.unit, person: rec.person }, {
+        issues.add('TASK_OVERDUE', rec.ref.place('完成情况', rec.unit, rec.person), {
           task: rec.task,
           deadline: formatDate(deadline),
           status: rec.status === '' ? '未填写' : rec.status,

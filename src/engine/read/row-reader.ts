@@ -1,5 +1,5 @@
 import { a1, isErrorValue } from '../grid';
-import type { IssueSink } from '../issues/sink';
+import type { IssuePlace, IssueSink } from '../issues/sink';
 import { cellText } from '../parse/cell-text';
 import { parseDate, type DayDate } from '../parse/date';
 import { parseNumber, type Parsed } from '../parse/number';
@@ -36,8 +36,21 @@ export class RowRef {
 
   /** The place of a column's cell in this row; the row's first cell when the sheet lacks the column. */
   at(column?: Column): Place {
+    return { sheet: this.table.sheet, row: this.row + 1, cell: this.cell(column) };
+  }
+
+  /**
+   * A finding's place in this row with its unit and person, as one object for IssueSink.add: a city
+   * workbook has tens of thousands of findings, and spreading `at()` into another object for each one
+   * was measurable garbage.
+   */
+  place(column: Column | undefined, unit: string, person = ''): Required<IssuePlace> {
+    return { sheet: this.table.sheet, row: this.row + 1, cell: this.cell(column), unit, person };
+  }
+
+  private cell(column: Column | undefined): string {
     const col = column === undefined ? undefined : this.table.columns.get(column);
-    return { sheet: this.table.sheet, row: this.row + 1, cell: a1(this.row, col ?? this.table.view.firstCol) };
+    return a1(this.row, col ?? this.table.view.firstCol);
   }
 }
 
@@ -98,8 +111,8 @@ export class RowReader {
     this.issues.add('MISSING_VALUE', this.at(column), effect ? { column, effect } : { column });
   }
 
-  private at(column: Column) {
-    return { ...this.ref.at(column), unit: this.unit, person: this.person };
+  private at(column: Column): Required<IssuePlace> {
+    return this.ref.place(column, this.unit, this.person);
   }
 
   private report<T>(column: Column, parsed: Parsed<T>, required: boolean, invalidCode: 'INVALID_NUMBER' | 'INVALID_DATE', effect?: string): T | null {
