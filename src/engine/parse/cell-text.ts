@@ -1,4 +1,5 @@
 import { isErrorValue, type CellValue } from '../grid';
+import { startsVisibly } from '../text/normalize';
 
 /** A cell as display text for names, types and free text. Numbers print as Excel would show a general number. */
 export function cellText(value: CellValue | undefined): string {
@@ -13,6 +14,6 @@ export function cellText(value: CellValue | undefined): string {
 
 export function isBlank(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'string') return !startsVisibly(value) && value.trim() === '';
   return false;
 }

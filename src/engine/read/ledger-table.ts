@@ -1,7 +1,7 @@
 import type { SheetGrid } from '../grid';
 import type { IssueSink } from '../issues/sink';
 import { isBlank } from '../parse/cell-text';
-import { stripSpaces } from '../text/normalize';
+import { startsVisibly, stripSpaces } from '../text/normalize';
 import { classifyHeader } from './classify';
 import { BOOKKEEPING_COLUMNS, KIND_LABEL, type Column, type LedgerKind } from './columns';
 import { findHeaderRow, headerKeys } from './header';
@@ -28,6 +28,8 @@ const TOTALS = new Set(TOTAL_CELLS);
 const FOOTER_STARTS = new Set([...TOTAL_CELLS, ...FOOTER_PREFIXES].map((w) => w[0]));
 
 function firstVisibleChar(text: string): string | undefined {
+  // Nearly every cell starts with a visible character: answer without iterating (which allocates).
+  if (startsVisibly(text)) return text[0];
   for (const ch of text) if (ch.trim() !== '') return ch;
   return undefined;
 }

@@ -20,3 +20,13 @@ export function headerKey(text: string): string {
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
+
+/**
+ * True when the first character is certainly visible: printable ASCII or a CJK ideograph. A quick test
+ * that lets the hot paths (blank cells, footer rows) skip trimming or iterating most cells; false
+ * means "look closer", not "invisible".
+ */
+export function startsVisibly(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
+}
