@@ -183,7 +183,7 @@ describe('writing output sheets', () => {
     resetCounters(state);
     const result = await write([output('考核汇总', 'summary', rows, links)]);
     expect(result.written).toEqual([{ key: 'summary', sheet: '考核汇总' }]);
-    expect(state.counters.largestRequestBytes).toBeLessThan(FIVE_MB / 2);
+    expect(state.counters.largestRequestBytes).toBeLessThan(FIVE_MB * 0.8);
     expect(state.counters.totalRequestBytes).toBeGreaterThan(FIVE_MB);
     const view = getStandInState();
     expect(view.cell('考核汇总', 'A4')).toEqual({ value: '社会保障股第0组', type: 'String', formula: null, numberFormat: '@' });
