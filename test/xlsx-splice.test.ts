@@ -104,6 +104,21 @@ describe('splicing result sheets into the user’s package', () => {
     expect(spliced.getWorksheet('考核汇总')!.getCell('B4').value).toBe('局办公室'); // rank 1 in the fixture's expected results
   });
 
+  test('on the fixture as LibreOffice saves it: spliced, same sheets, its custom properties kept', async () => {
+    const original = new Uint8Array(readFileSync(path.join(__dirname, 'fixtures', 'example-2022-libreoffice.xlsx')));
+    const { outputs, report } = appraise(readWorkbook(await loadWorkbook(original)), {});
+    expect(report.units.find((u) => u.rank === 1)?.unit).toBe('局办公室');
+    const { spliced, rewritten, data } = await both(original, outputs);
+    for (const name of ['考核汇总', '人员考核明细', '校验问题']) {
+      expect(appearance(spliced.getWorksheet(name)!)).toEqual(appearance(rewritten.getWorksheet(name)!));
+    }
+    expect(readWorkbook(spliced).sheets.slice(0, 9)).toEqual(readWorkbook(await loadWorkbook(original)).sheets);
+    const before = new Map(readZip(original).map((e) => [e.name, e]));
+    const custom = readZip(data).find((e) => e.name === 'docProps/custom.xml')!;
+    expect(Buffer.from(custom.data).equals(Buffer.from(before.get('docProps/custom.xml')!.data))).toBe(true);
+    for (const e of readZip(data)) if (e.name.endsWith('.xml') || e.name.endsWith('.rels')) await wellFormed(entryText(e));
+  });
+
   test('copies every part it does not edit byte for byte, still compressed', async () => {
     const original = new Uint8Array(readFileSync(FIXTURE));
     const { outputs } = appraise(readWorkbook(await loadWorkbook(original)), {});
