@@ -7,11 +7,9 @@ import type ExcelJS from 'exceljs';
 import './internal-links';
 import { GENERATED_MARKER, type OutputSheet } from '../../engine/output-model';
 import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
-import { planSheet, type CellStyle } from '../result-sheet/plan';
+import { BORDER_COLOR, FONT_NAME, HEADER_FILL, planSheet, type CellStyle } from '../result-sheet/plan';
 import { toCellValue } from './read';
 
-const HEADER_FILL = 'FFDDEBF7';
-const THIN_COLOR = 'FF9E9E9E';
 const A4 = 9;
 
 function isGeneratedSheet(ws: ExcelJS.Worksheet): boolean {
@@ -116,9 +114,9 @@ export function insertRulesSheet(
     ws.getColumn(i + 1).width = widths[i] ?? 20;
     const cell = ws.getRow(1).getCell(i + 1);
     cell.value = h;
-    cell.font = { name: '宋体', bold: true, size: 11 };
+    cell.font = { name: FONT_NAME, bold: true, size: 11 };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.border = border(THIN_COLOR);
+    cell.border = border(BORDER_COLOR);
   });
   template.rows.forEach((values, r) => {
     const row = ws.getRow(2 + r);
@@ -126,7 +124,7 @@ export function insertRulesSheet(
       const cell = row.getCell(c + 1);
       cell.value = v;
       cell.numFmt = '@';
-      cell.border = border(THIN_COLOR);
+      cell.border = border(BORDER_COLOR);
       cell.alignment = { vertical: 'middle', wrapText: true };
     });
   });

@@ -39,11 +39,11 @@ export interface SheetPlan {
   footer: string;
 }
 
-const FONT_NAME = '宋体';
-const HEADER_FILL = 'FFDDEBF7';
+export const FONT_NAME = '宋体';
+export const HEADER_FILL = 'FFDDEBF7';
 const NOTE_COLOR = 'FF7F7F7F';
 const LINK_COLOR = 'FF0563C1';
-const BORDER_COLOR = 'FF9E9E9E';
+export const BORDER_COLOR = 'FF9E9E9E';
 export const PAGE_FOOTER = '&C第 &P 页，共 &N 页';
 
 const NUM_FMT: Record<OutputColumn['format'], string | undefined> = {
