@@ -12,6 +12,7 @@ import { loadWorkbook } from '../src/adapters/exceljs/load';
 import { readWorkbook } from '../src/adapters/exceljs/read';
 import { resultFile } from '../src/adapters/exceljs/result-file';
 import { writeOutputs } from '../src/adapters/exceljs/write';
+import { Package } from '../src/adapters/xlsx-splice/package';
 import { readZip, writeZip, entryText } from '../src/adapters/xlsx-splice/zip';
 import { mergeStyles } from '../src/adapters/xlsx-splice/styles';
 import { xmlText } from '../src/adapters/xlsx-splice/sheet-xml';
@@ -195,6 +196,29 @@ describe('splicing result sheets into the user’s package', () => {
     expect(out.file('xl/calcChain.xml')).toBeNull();
     expect(await out.file('[Content_Types].xml')!.async('string')).not.toContain('calcChain');
     expect(await out.file('xl/_rels/workbook.xml.rels')!.async('string')).not.toContain('calcChain');
+  });
+
+  test('new part names never clash with existing ones, whatever their case', async () => {
+    const zip = await JSZip.loadAsync(await sourceBytes());
+    zip.file('xl/worksheets/Sheet3.xml', await zip.file('xl/worksheets/sheet2.xml')!.async('uint8array'));
+    zip.remove('xl/worksheets/sheet2.xml');
+    zip.file('xl/_rels/workbook.xml.rels', (await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).replace('worksheets/sheet2.xml', 'worksheets/Sheet3.xml'));
+    zip.file('[Content_Types].xml', (await zip.file('[Content_Types].xml')!.async('string')).replace('/xl/worksheets/sheet2.xml', '/xl/worksheets/Sheet3.xml'));
+    const original = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const result = await resultFile(original, await loadWorkbook(original), allOutputs());
+    expect(result.method).toBe('splice');
+    const names = readZip(result.data).map((e) => e.name).filter((n) => n.startsWith('xl/worksheets/') && n.endsWith('.xml'));
+    expect(names).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/Sheet3.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml']);
+    // (exceljs itself only finds parts named sheetN.xml, so the package is checked directly.)
+    const pkg = new Package(result.data);
+    const sheets = pkg.sheets(pkg.text('xl/workbook.xml'), pkg.text('xl/_rels/workbook.xml.rels'));
+    expect(sheets.map((x) => [x.name, x.part])).toEqual([
+      ['学习 台账', 'xl/worksheets/sheet1.xml'],
+      ['说明', 'xl/worksheets/Sheet3.xml'],
+      ['考核汇总', 'xl/worksheets/sheet2.xml'],
+      ['人员考核明细', 'xl/worksheets/sheet4.xml'],
+      ['校验问题', 'xl/worksheets/sheet5.xml'],
+    ]);
   });
 
   test('text stays text and survives characters XML cannot carry', async () => {

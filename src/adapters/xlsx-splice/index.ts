@@ -57,6 +57,14 @@ function stylesPart(pkg: Package, relsXml: string): string {
   return rel.part;
 }
 
+/** `xml` with `text` inserted before the closing tag of its root element `root`. */
+function beforeClose(xml: string, root: string, text: string): string {
+  const close = `</${root}>`;
+  const at = xml.lastIndexOf(close);
+  if (at < 0 || xml.slice(at + close.length).trim() !== '') throw new SpliceUnsupported(`no closing </${root}>`);
+  return splice(xml, at, at, text);
+}
+
 function freeName(taken: (candidate: string) => boolean, make: (n: number) => string): string {
   for (let n = 1; ; n++) if (!taken(make(n))) return make(n);
 }
@@ -103,7 +111,9 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
     } else {
       if (sheets.some((s) => s.name.toLowerCase() === sheet.name.toLowerCase())) throw new SpliceUnsupported(`sheet ${sheet.name} exists`);
       index = sheets.length + newSheetTags.length;
-      const part = freeName((p) => pkg.has(p) || added.some((e) => e.name === p), (n) => `${wbDir}worksheets/sheet${n}.xml`);
+      // Part names compare without case (OPC): sheet3.xml must not sit beside a Sheet3.xml.
+      const taken = new Set([...pkg.order, ...added.map((e) => e.name)].map((n) => n.toLowerCase()));
+      const part = freeName((p) => taken.has(p.toLowerCase()), (n) => `${wbDir}worksheets/sheet${n}.xml`);
       const relId = freeName((id) => relIds.has(id), (n) => `rId${n}`);
       relIds.add(relId);
       added.push(textEntry(part, xml));
@@ -132,8 +142,8 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
       typesXml = typesXml.replace(new RegExp(`<Override[^>]*PartName="/${rel.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
     }
   }
-  relsXml = relsXml.replace(/<\/Relationships>\s*$/, `${newRels.join('')}</Relationships>`);
-  typesXml = typesXml.replace(/<\/Types>\s*$/, `${newTypes.join('')}</Types>`);
+  relsXml = beforeClose(relsXml, 'Relationships', newRels.join(''));
+  typesXml = beforeClose(typesXml, 'Types', newTypes.join(''));
 
   const changed = new Map<string, string>([
     [wbPart, workbookXml],
