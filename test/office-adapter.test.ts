@@ -273,6 +273,21 @@ describe('the task pane entry points', () => {
     expect(getStandInState().sheetNames).toEqual(names);
   });
 
+  test('the task pane gets a turn of the event loop to show 「校验与评分」 before the engine runs', async () => {
+    install(loadExcelJsWorkbook(await fixtureWorkbook()));
+    let painted = false;
+    let paintedBeforeEngine: boolean | undefined;
+    await runAppraisalInExcel({
+      onProgress: (stage, fraction) => {
+        if (stage !== 'check') return;
+        // The pane's render of this stage is a macrotask away; it must run before the engine's first step.
+        if (fraction === 0.4) setTimeout(() => (painted = true), 0);
+        else paintedBeforeEngine ??= painted;
+      },
+    });
+    expect(paintedBeforeEngine).toBe(true);
+  });
+
   test('a workbook without ledgers writes nothing', async () => {
     const state = install(createState());
     putValues(state, '说明', [['只是说明']]);

@@ -19,6 +19,8 @@ export type { OfficeFailureKind } from './errors';
 
 export type ProgressStage = 'read' | 'check' | 'write' | 'done';
 
+const FRAME_MS = 16;
+
 export interface RunOptions {
   year?: number;
   onProgress?: (stage: ProgressStage | string, fraction: number) => void;
@@ -47,6 +49,10 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
       progress('read', 0);
       const read = await readWorkbook(context);
       progress('check', 0.4);
+      // The engine runs synchronously (about half a second for a city workbook): give the task pane
+      // one frame to show 「正在校验」 first. A timer, not requestAnimationFrame, which never fires
+      // while the pane is hidden.
+      await new Promise<void>((resolve) => setTimeout(resolve, FRAME_MS));
       const result = appraise(read.grids, {
         year: options.year,
         // The engine's own stages fill the middle of the bar.
