@@ -1,14 +1,15 @@
 /**
  * The engine alone on ~100 000 ledger rows built in memory (no exceljs): median of N appraise() runs,
  * with the parse / check / score / output split. Prints one JSON object on stdout.
- * Usage: tsx bench/engine.ts [runs=5]
+ * Usage: tsx bench/engine.ts [runs=5] [scale=1]   (scale 0.25 gives ~25 000 rows, to show the time is linear)
  */
 import { appraise } from '../src/engine';
-import { ENGINE_100K, engineGrids } from './grids';
+import { ENGINE_100K, engineGrids, scaled } from './grids';
 import { ENGINE_STAGES, median, round, StageClock } from './lib/stats';
 
 const runs = Number(process.argv[2] ?? 5);
-const { grids, ledgerRows } = engineGrids(ENGINE_100K);
+const scale = Number(process.argv[3] ?? 1);
+const { grids, ledgerRows } = engineGrids(scaled(ENGINE_100K, scale));
 const totals: number[] = [];
 const cpus: number[] = [];
 const stages: Record<string, number[]> = {};

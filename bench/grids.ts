@@ -18,6 +18,12 @@ export interface GridSize {
 /** 25 000 + 30 000 + 40 000 + 5 000 + 400 ≈ 100 000 ledger rows. */
 export const ENGINE_100K: GridSize = { units: 400, personsPerUnit: 62, activityRows: 30_000, disciplineRows: 40_000, taskRows: 5_000 };
 
+/** A smaller or larger workbook of the same shape (units and every row count times `factor`). */
+export function scaled(size: GridSize, factor: number): GridSize {
+  const n = (x: number): number => Math.max(1, Math.round(x * factor));
+  return { ...size, units: n(size.units), activityRows: n(size.activityRows), disciplineRows: n(size.disciplineRows), taskRows: n(size.taskRows) };
+}
+
 const LEVELS = ['科员', '一级科员', '四级主任科员', '副科长', '科长', '办事员', '二级主任科员', ''];
 const ACTIVITY_TYPES = ['支委会', '主题党日', '支部党员大会', '党课', '党小组会', '警示教育', '支部委员会会议'];
 const VIOLATIONS = ['上班迟到', '早退', '脱岗', '上班时间聊天', '玩游戏', '服务态度生硬', '着装不规范'];

@@ -12,9 +12,17 @@ interface OfficeRun {
   read: Counters & { ms: number };
   write: Counters & { ms: number };
 }
+interface EngineRun {
+  ledgerRows: number;
+  runs: number;
+  medianMs: number;
+  cpuMedianMs: number;
+  stagesMedianMs: Record<string, number>;
+}
 interface Results {
   machine: { nproc: number; cpu: string; node: string; loadAvgAtStart: number[] };
-  engine100k: { ledgerRows: number; runs: number; medianMs: number; cpuMedianMs: number; stagesMedianMs: Record<string, number> };
+  engine100k: EngineRun;
+  engine25k?: EngineRun;
   stages: { sheetRows: number; units: number; persons: number; issues: number; ms: Record<string, number>; peakRssMB: number };
   cli: { runs: number; cliMedianMs: number; floorMedianMs: number; ratio: number; cliPeakRssMB: number; pass: boolean; floor: { readMs: number; writeMs: number }[] };
   office: { tenth: OfficeRun; full: OfficeRun };
@@ -44,6 +52,15 @@ export function printTable(raw: Record<string, unknown>): void {
   const e = r.engine100k;
   add(`engine alone, ${e.ledgerRows} rows (median of ${e.runs})`, `${s(e.medianMs)} wall, ${s(e.cpuMedianMs)} CPU ${e.medianMs < 1000 ? 'PASS' : 'FAIL'} (< 1 s)`);
   add('  engine stages', Object.entries(e.stagesMedianMs).map(([k, v]) => `${k} ${v} ms`).join(', '));
+  const q = r.engine25k;
+  if (q) {
+    // Linear in rows means equal time per row at both sizes (a ratio near 1; quadratic work would show as 4).
+    const perRow = (run: EngineRun): number => (run.medianMs * 1000) / run.ledgerRows;
+    add(
+      `engine alone, ${q.ledgerRows} rows (median of ${q.runs})`,
+      `${s(q.medianMs)} wall; per row ${perRow(q).toFixed(1)} µs vs ${perRow(e).toFixed(1)} µs at ${e.ledgerRows} (ratio ${(perRow(e) / perRow(q)).toFixed(2)})`,
+    );
+  }
   for (const [label, o] of [['1/10', r.office.tenth], ['full', r.office.full]] as const) {
     add(`Office.js ${label} (${o.sheetRows} rows) read`, `${o.read.syncs} syncs, largest response ${mb(o.read.largestResponseBytes)}`);
     add(`Office.js ${label} (${o.outputRows} output rows) write`, `${o.write.syncs} syncs, largest request ${mb(o.write.largestRequestBytes)}, total ${mb(o.write.totalRequestBytes)}`);

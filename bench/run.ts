@@ -97,6 +97,8 @@ async function main(): Promise<void> {
 
   log('engine alone on ~100 000 ledger rows');
   result.engine100k = jsonOf(await tsx('bench/engine.ts', [String(engineRuns)], ROOT), 'engine');
+  log('engine alone on ~25 000 ledger rows (linearity)');
+  result.engine25k = jsonOf(await tsx('bench/engine.ts', [String(engineRuns), '0.25'], ROOT), 'engine 1/4');
 
   log('pipeline stages on the full workbook');
   result.stages = jsonOf(await tsx('bench/stages.ts', [full], ROOT), 'stages');
