@@ -120,6 +120,22 @@ export function textEntry(name: string, text: string, now = new Date()): ZipEntr
   return { name, method: DEFLATED, crc: crc32(raw), compressedSize: data.length, size: raw.length, ...dosTime(now), data };
 }
 
+const VERSION = 20;
+
+/** The fields local headers and central-directory records share, in the same order, from `at`. */
+function entryFields(dv: DataView, at: number, e: ZipEntry, flags: number, nameLength: number): void {
+  dv.setUint16(at, VERSION, true); // needed to extract
+  dv.setUint16(at + 2, flags, true);
+  dv.setUint16(at + 4, e.method, true);
+  dv.setUint16(at + 6, e.time, true);
+  dv.setUint16(at + 8, e.date, true);
+  dv.setUint32(at + 10, e.crc, true);
+  dv.setUint32(at + 14, e.compressedSize, true);
+  dv.setUint32(at + 18, e.size, true);
+  dv.setUint16(at + 22, nameLength, true);
+  dv.setUint16(at + 24, 0, true); // extra field length
+}
+
 /** Writes entries in order; sizes always go in the local headers (no data descriptors). */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
@@ -136,16 +152,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     const name = names[i]!;
     offsets.push(p);
     dv.setUint32(p, LOCAL_SIG, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, flagsOf(name), true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint16(p + 10, e.time, true);
-    dv.setUint16(p + 12, e.date, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, e.compressedSize, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, name.length, true);
-    dv.setUint16(p + 28, 0, true);
+    entryFields(dv, p + 4, e, flagsOf(name), name.length);
     out.set(name, p + 30);
     out.set(e.data, p + 30 + name.length);
     p += 30 + name.length + e.data.length;
@@ -154,16 +161,8 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   entries.forEach((e, i) => {
     const name = names[i]!;
     dv.setUint32(p, CENTRAL_SIG, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, flagsOf(name), true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint16(p + 12, e.time, true);
-    dv.setUint16(p + 14, e.date, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, e.compressedSize, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, name.length, true);
+    dv.setUint16(p + 4, VERSION, true); // made by
+    entryFields(dv, p + 6, e, flagsOf(name), name.length);
     // extra, comment, disk, internal and external attributes stay 0
     dv.setUint32(p + 42, offsets[i]!, true);
     out.set(name, p + 46);
