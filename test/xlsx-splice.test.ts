@@ -306,6 +306,16 @@ describe('zip copying', () => {
     expect((await fromBytes(result.data)).getWorksheet('学习 台账')!.getCell('B2').value).toBe('张三');
     expect(readZip(writeZip(readZip(streamed))).map((e) => e.crc)).toEqual(entries.map((e) => e.crc));
   });
+  test('copies a name stored in a legacy encoding byte for byte, without claiming UTF-8', async () => {
+    const entries = readZip(await sourceBytes());
+    const gbk = new Uint8Array([0xb2, 0xe2, 0xca, 0xd4, 0x2e, 0x74, 0x78, 0x74]); // 测试.txt in GBK, as old Chinese zip tools write it
+    const first = entries[0]!;
+    const legacy = { ...first, name: 'legacy', stored: { name: gbk, flags: 0 } };
+    const back = readZip(writeZip([...entries, legacy])).at(-1)!;
+    expect(Buffer.from(back.stored!.name).equals(Buffer.from(gbk))).toBe(true);
+    expect(back.stored!.flags).toBe(0);
+    expect(back.crc).toBe(first.crc);
+  });
 });
 
 describe('styles merging', () => {

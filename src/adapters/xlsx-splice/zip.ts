@@ -18,6 +18,8 @@ export interface ZipEntry {
   date: number;
   /** The compressed bytes (a view into the archive for copied entries). */
   data: Uint8Array;
+  /** A copied entry's name as stored, with its UTF-8 flag: written back exactly, whatever its encoding. */
+  stored?: { name: Uint8Array; flags: number };
 }
 
 const LOCAL_SIG = 0x04034b50;
@@ -79,6 +81,7 @@ export function readZip(data: Uint8Array): ZipEntry[] {
       time: dv.getUint16(p + 12, true),
       date: dv.getUint16(p + 14, true),
       data: data.subarray(start, start + compressedSize),
+      stored: { name: data.subarray(p + 46, p + 46 + nameLen), flags: flags & FLAG_UTF8 },
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -139,7 +142,7 @@ function entryFields(dv: DataView, at: number, e: ZipEntry, flags: number, nameL
 /** Writes entries in order; sizes always go in the local headers (no data descriptors). */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
-  const names = entries.map((e) => encoder.encode(e.name));
+  const names = entries.map((e) => e.stored?.name ?? encoder.encode(e.name));
   let total = 22;
   entries.forEach((e, i) => (total += 30 + 46 + 2 * names[i]!.length + e.data.length));
   if (total > 0xffffffff || entries.length >= 0xffff) throw new SpliceUnsupported('result would need ZIP64');
@@ -147,12 +150,12 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const dv = view(out);
   const offsets: number[] = [];
   let p = 0;
-  const flagsOf = (name: Uint8Array): number => (name.some((b) => b > 0x7f) ? FLAG_UTF8 : 0);
+  const flagsOf = (e: ZipEntry, name: Uint8Array): number => e.stored?.flags ?? (name.some((b) => b > 0x7f) ? FLAG_UTF8 : 0);
   entries.forEach((e, i) => {
     const name = names[i]!;
     offsets.push(p);
     dv.setUint32(p, LOCAL_SIG, true);
-    entryFields(dv, p + 4, e, flagsOf(name), name.length);
+    entryFields(dv, p + 4, e, flagsOf(e, name), name.length);
     out.set(name, p + 30);
     out.set(e.data, p + 30 + name.length);
     p += 30 + name.length + e.data.length;
@@ -162,7 +165,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     const name = names[i]!;
     dv.setUint32(p, CENTRAL_SIG, true);
     dv.setUint16(p + 4, VERSION, true); // made by
-    entryFields(dv, p + 6, e, flagsOf(name), name.length);
+    entryFields(dv, p + 6, e, flagsOf(e, name), name.length);
     // extra, comment, disk, internal and external attributes stay 0
     dv.setUint32(p + 42, offsets[i]!, true);
     out.set(name, p + 46);
