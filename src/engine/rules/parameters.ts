@@ -24,8 +24,11 @@ export interface RuleParameter {
   set(rules: Rules, value: number | string | string[]): void;
 }
 
-function numberParam(name: string, description: string, key: 'notesMin' | 'seniorNotesMin' | 'reflectionsMin' | 'aspectMax' | 'commendMinTotal', kind: ValueKind = 'number'): RuleParameter {
-  return { name, kind, description, get: (r) => r[key], set: (r, v) => { r[key] = v as number; } };
+/** Rules fields that hold one value (a number, a list or the year) rather than a table. */
+type ScalarKey = Exclude<keyof Rules, 'points' | 'deductions' | 'frequencies'>;
+
+function param(name: string, kind: ValueKind, description: string, key: ScalarKey): RuleParameter {
+  return { name, kind, description, get: (r) => r[key], set: (r, v) => Object.assign(r, { [key]: v }) };
 }
 
 function pointsParam(name: string, part: keyof Rules['points'], label: string): RuleParameter {
@@ -39,65 +42,23 @@ function pointsParam(name: string, part: keyof Rules['points'], label: string): 
 }
 
 export const RULE_PARAMETERS: readonly RuleParameter[] = [
-  {
-    name: '考核年度',
-    kind: 'year',
-    description: '只统计该年度的活动；留空则按台账中最多的活动与督查日期所在年份确定',
-    get: (r) => r.year,
-    set: (r, v) => { r.year = v as number; },
-  },
-  numberParam('笔记字数下限', '每人每年学习笔记至少应达到的字数', 'notesMin'),
-  numberParam('副科级以上笔记字数下限', '副科级以上干部每年学习笔记至少应达到的字数', 'seniorNotesMin'),
-  numberParam('心得体会篇数下限', '每人每年至少应撰写的心得体会篇数', 'reflectionsMin'),
-  {
-    name: '副科级以上职级关键词',
-    kind: 'list',
-    description: '职级中含任一关键词即视为副科级以上，用顿号或逗号分隔',
-    get: (r) => r.seniorKeywords,
-    set: (r, v) => { r.seniorKeywords = v as string[]; },
-  },
+  param('考核年度', 'year', '只统计该年度的活动；留空则按台账中最多的活动与督查日期所在年份确定', 'year'),
+  param('笔记字数下限', 'number', '每人每年学习笔记至少应达到的字数', 'notesMin'),
+  param('副科级以上笔记字数下限', 'number', '副科级以上干部每年学习笔记至少应达到的字数', 'seniorNotesMin'),
+  param('心得体会篇数下限', 'number', '每人每年至少应撰写的心得体会篇数', 'reflectionsMin'),
+  param('副科级以上职级关键词', 'list', '职级中含任一关键词即视为副科级以上，用顿号或逗号分隔', 'seniorKeywords'),
   pointsParam('学习教育分值', 'study', '学习教育'),
   pointsParam('组织生活分值', 'activities', '组织生活'),
   pointsParam('标准化建设分值', 'standardization', '标准化建设'),
   pointsParam('作风纪律分值', 'discipline', '作风纪律'),
   pointsParam('任务落实分值', 'tasks', '任务落实'),
-  numberParam('标准化单项满分', '党支部标准化建设七个方面每项的满分', 'aspectMax'),
-  {
-    name: '到会率下限',
-    kind: 'percent',
-    description: '实到人数÷应到人数低于此值时提示到会率偏低，可写 80%、0.8 或 80',
-    get: (r) => r.attendanceMin,
-    set: (r, v) => { r.attendanceMin = v as number; },
-  },
-  {
-    name: '表彰名额',
-    kind: 'integer',
-    description: '排名前几位且总分达到表彰最低分的单位予以表彰',
-    get: (r) => r.commendCount,
-    set: (r, v) => { r.commendCount = v as number; },
-  },
-  numberParam('表彰最低分', '获得表彰的单位总分不得低于此分', 'commendMinTotal'),
-  {
-    name: '通报批评名额',
-    kind: 'integer',
-    description: '未获表彰、未被一票否决的单位中总分最低的几位予以通报批评（与末位同分者一并通报）',
-    get: (r) => r.criticizeCount,
-    set: (r, v) => { r.criticizeCount = v as number; },
-  },
-  {
-    name: '优秀比例',
-    kind: 'percent',
-    description: '年度考核优秀等次名额占参评人数的比例，可写 20%、0.2 或 20',
-    get: (r) => r.excellentRatio,
-    set: (r, v) => { r.excellentRatio = v as number; },
-  },
-  {
-    name: '一票否决关键词',
-    kind: 'list',
-    description: '问题类型中含任一关键词即对所在单位一票否决，用顿号或逗号分隔',
-    get: (r) => r.vetoKeywords,
-    set: (r, v) => { r.vetoKeywords = v as string[]; },
-  },
+  param('标准化单项满分', 'number', '党支部标准化建设七个方面每项的满分', 'aspectMax'),
+  param('到会率下限', 'percent', '实到人数÷应到人数低于此值时提示到会率偏低，可写 80%、0.8 或 80', 'attendanceMin'),
+  param('表彰名额', 'integer', '排名前几位且总分达到表彰最低分的单位予以表彰', 'commendCount'),
+  param('表彰最低分', 'number', '获得表彰的单位总分不得低于此分', 'commendMinTotal'),
+  param('通报批评名额', 'integer', '未获表彰、未被一票否决的单位中总分最低的几位予以通报批评（与末位同分者一并通报）', 'criticizeCount'),
+  param('优秀比例', 'percent', '年度考核优秀等次名额占参评人数的比例，可写 20%、0.2 或 20', 'excellentRatio'),
+  param('一票否决关键词', 'list', '问题类型中含任一关键词即对所在单位一票否决，用顿号或逗号分隔', 'vetoKeywords'),
   ...([...VIOLATION_TYPES.map((t) => t.type), OTHER_VIOLATION] as ViolationType[]).map(
     (type): RuleParameter => ({
       name: `${type}扣分`,
