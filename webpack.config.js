@@ -83,6 +83,23 @@ async function httpsOptions() {
   return { ca: options.ca, key: options.key, cert: options.cert };
 }
 
+/** TypeScript through ts-loader; the test harness (test/harness/webpack.harness.js) builds with it too. */
+function typescriptRule(compilerOptions = {}) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        transpileOnly: true,
+        configFile: path.resolve(__dirname, 'tsconfig.json'),
+        // ES modules let webpack drop the unused parts of Fluent UI.
+        compilerOptions: { module: 'es2020', moduleResolution: 'node', ...compilerOptions },
+      },
+    },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -107,19 +124,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              // ES modules let webpack drop the unused parts of Fluent UI.
-              compilerOptions: { module: 'es2020', moduleResolution: 'node' },
-            },
-          },
-        },
+        typescriptRule(),
       ],
     },
     optimization: {
@@ -161,3 +166,5 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.typescriptRule = typescriptRule;

@@ -4,6 +4,7 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { typescriptRule } = require('../../webpack.config');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -20,20 +21,7 @@ module.exports = (_env = {}, argv = {}) => ({
   },
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'ts-loader',
-          options: {
-            transpileOnly: true,
-            configFile: path.join(root, 'tsconfig.json'),
-            compilerOptions: { module: 'es2020', moduleResolution: 'node', sourceMap: true },
-          },
-        },
-      },
-    ],
+    rules: [typescriptRule({ sourceMap: true })],
   },
   plugins: [
     new HtmlWebpackPlugin({ filename: 'index.html', template: './test/harness/harness.html', chunks: ['harness'] }),
