@@ -211,7 +211,7 @@ describe('splicing result sheets into the user’s package', () => {
     expect(names).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/Sheet3.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml']);
     // (exceljs itself only finds parts named sheetN.xml, so the package is checked directly.)
     const pkg = new Package(result.data);
-    const sheets = pkg.sheets(pkg.text('xl/workbook.xml'), pkg.text('xl/_rels/workbook.xml.rels'));
+    const sheets = pkg.sheets(pkg.text('xl/workbook.xml'), pkg.relationships(pkg.workbookPart));
     expect(sheets.map((x) => [x.name, x.part])).toEqual([
       ['学习 台账', 'xl/worksheets/sheet1.xml'],
       ['说明', 'xl/worksheets/Sheet3.xml'],

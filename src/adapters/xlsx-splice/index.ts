@@ -7,7 +7,7 @@
  * A package this module does not understand raises SpliceUnsupported; the caller then rewrites the
  * whole workbook with exceljs.
  */
-import { Package, REL_TYPES, type SheetEntry } from './package';
+import { Package, REL_TYPES, type Relationship, type SheetEntry } from './package';
 import { mergeStyles } from './styles';
 import { SpliceUnsupported } from './unsupported';
 import { attr, elements, escapeXml, firstElement, removeAttr, requireRoot, splice } from './xml';
@@ -51,8 +51,8 @@ function relPrefix(sheets: SheetEntry[], workbookXml: string): string {
   return m[1]!;
 }
 
-function stylesPart(pkg: Package, relsXml: string): string {
-  const rel = pkg.relationships(pkg.workbookPart, relsXml).find((r) => r.type === REL_TYPES.styles);
+function stylesPart(pkg: Package, rels: readonly Relationship[]): string {
+  const rel = rels.find((r) => r.type === REL_TYPES.styles);
   if (!rel || !pkg.has(rel.part)) throw new SpliceUnsupported('no styles part');
   return rel.part;
 }
@@ -80,10 +80,12 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   requireRoot(workbookXml, 'workbook', wbPart);
   requireRoot(typesXml, 'Types', '[Content_Types].xml');
 
-  const ownStylesPart = stylesPart(pkg, relsXml);
+  // Parsed once, from relsXml as read: the calc-chain edit below uses these offsets before anything is appended.
+  const rels = pkg.relationships(wbPart, relsXml);
+  const ownStylesPart = stylesPart(pkg, rels);
   const { xml: stylesXml, xfOffset } = mergeStyles(pkg.text(ownStylesPart), input.styles);
 
-  const sheets = pkg.sheets(workbookXml, relsXml);
+  const sheets = pkg.sheets(workbookXml, rels);
   const prefix = relPrefix(sheets, workbookXml);
   const replaced = new Map<string, ZipEntry>();
   const removed = new Set<string>();
@@ -94,7 +96,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   const titles: { index: number; name: string; rows: [number, number] }[] = [];
   const sheetTagEdits: { start: number; end: number; text: string }[] = [];
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-  const relIds = new Set(pkg.relationships(wbPart, relsXml).map((r) => r.id));
+  const relIds = new Set(rels.map((r) => r.id));
 
   for (const sheet of input.sheets) {
     const xml = sheet.xml(xfOffset);
@@ -136,7 +138,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
 
   // A calculation chain may name cells of a replaced sheet; Excel rebuilds a missing chain silently.
   if (replaced.size > 0) {
-    for (const rel of pkg.relationships(wbPart, relsXml).filter((r) => r.type === REL_TYPES.calcChain).reverse()) {
+    for (const rel of rels.filter((r) => r.type === REL_TYPES.calcChain).reverse()) {
       removed.add(rel.part);
       relsXml = splice(relsXml, rel.element.start, rel.element.end, '');
       typesXml = typesXml.replace(new RegExp(`<Override[^>]*PartName="/${rel.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');

@@ -74,9 +74,9 @@ export class Package {
     });
   }
 
-  /** The workbook's `<sheet>` elements with the part each points at. */
-  sheets(workbookXml: string, relsXml: string): SheetEntry[] {
-    const rels = new Map(this.relationships(this.workbookPart, relsXml).map((r) => [r.id, r]));
+  /** The workbook's `<sheet>` elements with the part each points at (`workbookRels`: the workbook part's relationships). */
+  sheets(workbookXml: string, workbookRels: readonly Relationship[]): SheetEntry[] {
+    const rels = new Map(workbookRels.map((r) => [r.id, r]));
     const list = firstElement(workbookXml, 'sheets');
     if (!list) throw new SpliceUnsupported('workbook has no <sheets>');
     return elements(workbookXml, 'sheet', list.innerStart, list.innerEnd).map((element) => {
