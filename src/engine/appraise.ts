@@ -17,7 +17,8 @@ import { IssueSink } from './issues/sink';
 import { sortIssues } from './issues/order';
 import { buildOutputs } from './output/build';
 import { isGeneratedGrid } from './output-names';
-import { readLedgerTable, type LedgerTable } from './read/ledger-table';
+import { recogniseSheet, type LedgerTable, type SheetReading } from './read/ledger-table';
+import { describeSheets, nearestMissParams } from './read/sheet-report';
 import { readRecords, type Records } from './read/records';
 import type { RowRef } from './read/row-reader';
 import type { Column } from './read/columns';
@@ -103,18 +104,18 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
   progress('read', 0);
   const sources = workbook.sheets.filter((s) => !isGeneratedGrid(s));
   for (const sheet of sources) if (isRulesSheet(sheet)) applyRulesSheet(sheet, rules, issues);
-  const tables: LedgerTable[] = [];
+  const readings: SheetReading[] = [];
   for (const sheet of sources) {
     if (isRulesSheet(sheet)) continue;
-    const table = readLedgerTable(sheet, issues);
-    if (table) tables.push(table);
+    readings.push(recogniseSheet(sheet, issues));
   }
+  const tables: LedgerTable[] = readings.flatMap((r) => (r.table ? [r.table] : []));
   const records = readRecords(tables, issues);
   const year = options.year ?? rules.year ?? guessYear(records, sources, new Date().getFullYear());
   rules.year = year;
 
   if (tables.length === 0) {
-    issues.add('NO_APPRAISAL_SHEETS', {});
+    issues.add('NO_APPRAISAL_SHEETS', {}, nearestMissParams(readings));
     const report: Report = {
       year,
       rules: describeRules(rules),
@@ -122,7 +123,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
       units: [],
       persons: [],
       issues: withMessages(issues.issues),
-      sheets: [],
+      sheets: describeSheets(readings),
     };
     return { report, outputs: [], noLedgers: true };
   }
@@ -188,7 +189,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     units: unitResults,
     persons,
     issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => s.name))),
-    sheets: tables.map((t) => ({ sheet: t.sheet, kind: t.kind, rows: t.dataRows.length })),
+    sheets: describeSheets(readings),
   };
   const outputs = buildOutputs(report);
   progress('done', 1);

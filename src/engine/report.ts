@@ -80,6 +80,33 @@ export interface Report {
   units: UnitResult[];
   persons: PersonResult[];
   issues: ReportedIssue[];
-  /** The ledgers that were read: sheet name → kind. */
-  sheets: { sheet: string; kind: string; rows: number }[];
+  /** The ledgers that were read, and the sheets that nearly were (kind null). */
+  sheets: SheetSummary[];
+}
+
+/** Where a column was read from: `{ column: 'L', header: '实际会议时间' }`. */
+export interface ColumnSource {
+  column: string;
+  header: string;
+  /** Set when the column's contents, not its header, decided it (活动名称 holding 支委会, 主题党日…). */
+  by?: 'content';
+}
+
+export interface SheetSummary {
+  sheet: string;
+  /** The ledger kind (study, activities, discipline, standardization, tasks), or null for a near miss. */
+  kind: string | null;
+  /** Records read (0 for a near miss). */
+  rows: number;
+  /** 1-based row of the header. */
+  headerRow: number;
+  /** Canonical column name (SPEC section 3's first synonyms) → where it was read from. */
+  columns: Record<string, ColumnSource>;
+  /** A monthly-count sheet: its month columns per group title, e.g. { "支委会次数": "D:O" }. */
+  months?: Record<string, string>;
+  /** Where the unit of a sheet without a 单位 column came from: its 填报单位 line or its name. */
+  unit?: string;
+  /** A near miss: the kind it looks like, and the columns it lacks. */
+  looksLike?: string;
+  missing?: string[];
 }

@@ -47,6 +47,8 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
   const seen = new Map<string, ActivityRecord>();
   // Logs repeat a handful of type texts: match each text once.
   const types = new Map<string, ActivityType | undefined>();
+  // A monthly-count sheet's group of 特色活动 (党员集体活动) is reported once, not once per month cell.
+  const reportedGroups = new Set<string>();
   for (const rec of records) {
     const unit = rec.unit;
     let u = byUnit.get(unit);
@@ -62,7 +64,8 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
       types.set(rec.typeText, type);
     }
     const key = `${unit}\u0000${dateKey({ year, month, day })}\u0000${type ?? stripSpaces(rec.typeText)}`;
-    const first = seen.get(key);
+    // A month's count is no row that could be entered twice.
+    const first = rec.monthly ? undefined : seen.get(key);
     if (first) {
       issues.add('DUPLICATE_ROW', rec.ref.place('日期', unit), {
         firstSheet: first.ref.sheet,
@@ -71,15 +74,19 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
       });
       continue;
     }
-    seen.set(key, rec);
-    u.counted++;
+    if (!rec.monthly) seen.set(key, rec);
+    u.counted += rec.count;
     if (type) {
       let months = u.months.get(type);
       if (!months) u.months.set(type, (months = new Set<number>()));
       months.add(month);
     } else {
-      u.special++;
-      issues.add('UNKNOWN_ACTIVITY_TYPE', rec.ref.place('活动类型', unit), { text: rec.typeText });
+      u.special += rec.count;
+      const group = `${rec.ref.sheet}\u0000${rec.typeText}`;
+      if (!rec.monthly || !reportedGroups.has(group)) {
+        reportedGroups.add(group);
+        issues.add('UNKNOWN_ACTIVITY_TYPE', rec.ref.place('活动类型', unit), { text: rec.typeText });
+      }
     }
     if (rec.present !== null && rec.expected !== null && rec.expected > 0 && rec.present / rec.expected < rules.attendanceMin) {
       issues.add('LOW_ATTENDANCE', rec.ref.place(rec.ref.has('参加人数') ? '参加人数' : '应到人数', unit), {

@@ -14,12 +14,21 @@ const s = (v: string | number | undefined): string => (v === undefined ? '' : St
 const firstPlace = (p: Params, issue: Issue): string =>
   p.firstSheet === issue.sheet ? `第 ${s(p.firstRow)} 行` : `「${s(p.firstSheet)}」第 ${s(p.firstRow)} 行`;
 
+/** The closest near miss, for NO_APPRAISAL_SHEETS: 最接近的是「会议记录」：像是党内活动台账，但没有找到“日期”列。 */
+const nearest = (p: Params): string => {
+  if (!p.nearSheet) return '';
+  const lacks = p.nearReason === 'persons' ? '但每行是一名人员，不是单位开展的活动' : `但没有找到${s(p.nearMissing)}列`;
+  return `最接近的是「${s(p.nearSheet)}」：像是${s(p.nearKind)}，${lacks}。`;
+};
+
 const CATALOG: Record<IssueCode, Template> = {
-  NO_APPRAISAL_SHEETS: () =>
-    '工作簿中没有可识别的台账。学习台账需有“姓名、笔记字数、心得体会”列，活动台账需有“日期、活动类型”列，督查记录需有“问题类型”列，任务清单需有“任务、完成情况”列，标准化评分表需有七个方面中至少 5 项。请检查表头（前 10 行内）。',
+  NO_APPRAISAL_SHEETS: (p) =>
+    `工作簿中没有可识别的台账。${nearest(p)}学习台账需有“姓名、笔记字数、心得体会”列，活动台账需有“日期、活动类型”列，督查记录需有“问题类型”列，任务清单需有“任务、完成情况”列，标准化评分表需有七个方面中至少 5 项。请检查表头（前 10 行内）。`,
   MISSING_COLUMN: (p) =>
     p.column === '单位'
-      ? `无法确定本表所属单位：表中没有“单位”列，表头上方也没有“填报单位：”一行，工作表名也看不出单位。请增加“单位”列，或将工作表命名为“单位名+${s(p.kind)}”。`
+      ? p.generic
+        ? `工作表名“${s(p.generic)}”是默认名称，不能当作单位名；表中没有“单位”列，表头上方也没有“填报单位：”一行，无法确定各行属于哪个单位，本表未读取。请任选一种方式注明单位：增加“单位”列；或在表头上方加一行“填报单位：单位名”；或把工作表改名为“单位名+${s(p.kind)}”。`
+        : `无法确定本表所属单位：表中没有“单位”列，表头上方也没有“填报单位：”一行，工作表名也看不出单位。请增加“单位”列，或将工作表命名为“单位名+${s(p.kind)}”。`
       : `${s(p.kind)}缺少“${s(p.column)}”列，该项按 0 分计。请在表头补充此列。`,
   MISSING_VALUE: (p) => `“${s(p.column)}”未填写${p.effect ? `，${s(p.effect)}` : ''}。请补充。`,
   INVALID_NUMBER: (p) =>
@@ -55,6 +64,13 @@ const CATALOG: Record<IssueCode, Template> = {
   VETO: (p) => `“${s(p.text)}”属一票否决情形，该单位本年度考核一票否决。`,
   TASK_OVERDUE: (p) => `任务“${s(p.task)}”完成时限 ${s(p.deadline)} 已到，完成情况为“${s(p.status)}”。请督促落实或更新完成情况。`,
   UNKNOWN_RULE: (p) => `考核规则中的参数“${s(p.name)}”无法识别，已忽略。可用的参数见插入的考核规则表。`,
+  INCOMPLETE_LEDGER: (p) =>
+    p.reason === 'persons'
+      ? `像是${s(p.kind)}，但每行是一名人员（表中有“姓名”列），所列活动是个人参加的，不能当作单位开展的活动，本表未读取（已识别：${s(p.found)}）。单位开展的活动请另列一张活动台账。`
+      : `像是${s(p.kind)}，但没有找到${s(p.missing)}列，本表未读取（已识别：${s(p.found)}）。请增加该列，或把相应列的标题改为${s(p.missing)}。`,
+  AMBIGUOUS_COLUMN: (p) =>
+    `有两列都像“${s(p.column)}”：${s(p.chosen)}和 ${s(p.other)}，已按 ${s(p.chosen)} 读取。如不对，请修改列标题加以区分${p.column === '日期' ? '（例如“实际时间”与“计划时间”）' : ''}。`,
+  LEAVE_NOT_DEDUCTED: (p) => `“${s(p.text)}”属请假，已记录，不扣分。`,
   UNKNOWN_ACTIVITY_TYPE: (p) => `活动类型“${s(p.text)}”不属于三会一课或主题党日，计为特色活动，不计分。`,
 };
 

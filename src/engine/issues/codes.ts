@@ -27,7 +27,10 @@ export const ISSUE_SEVERITY = {
   VETO: 'warning',
   TASK_OVERDUE: 'warning',
   UNKNOWN_RULE: 'warning',
+  INCOMPLETE_LEDGER: 'warning',
+  AMBIGUOUS_COLUMN: 'warning',
   UNKNOWN_ACTIVITY_TYPE: 'info',
+  LEAVE_NOT_DEDUCTED: 'info',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

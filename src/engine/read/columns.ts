@@ -1,7 +1,8 @@
 /**
- * Ledger kinds and column synonyms (SPEC sections 2 and 3). Sheets are recognised by the columns they
- * have, never by a fixed template. The first synonym of each column is its canonical name.
+ * Ledger kinds and their columns (SPEC sections 2 and 3). Sheets are recognised by the columns they
+ * have, never by a fixed template; what the columns are called lives in ./vocabulary.ts.
  */
+import { KIND_SYNONYMS, SYNONYMS } from './vocabulary';
 
 export type LedgerKind = 'study' | 'standardization' | 'activities' | 'tasks' | 'discipline';
 
@@ -20,43 +21,11 @@ export const ASPECTS = ['班子建设', '队伍建设', '阵地建设', '制度�
 export type Aspect = (typeof ASPECTS)[number];
 
 export type Column =
-  | '单位' | '姓名' | '职级' | '笔记字数' | '心得体会' | '序号' | '备注'
+  | '单位' | '姓名' | '职级' | '笔记字数' | '心得体会' | '学时' | '序号' | '备注'
   | '日期' | '活动类型' | '主题' | '参加人数' | '应到人数'
   | '问题类型' | '处理情况'
   | '任务' | '完成时限' | '完成情况'
   | Aspect;
-
-const SYNONYMS: Record<Column, readonly string[]> = {
-  单位: ['单位', '部门', '科室', '股室', '处室', '支部', '党支部', '所在单位', '所在支部', '所在部门', '责任单位', '责任部门'],
-  姓名: ['姓名', '名字', '党员姓名', '干部姓名'],
-  职级: ['职级', '职务', '职务职级', '职务/职级', '级别'],
-  笔记字数: ['笔记字数', '学习笔记字数', '学习笔记', '笔记'],
-  心得体会: ['心得体会', '心得体会篇数', '心得', '体会文章'],
-  序号: ['序号', '编号'],
-  备注: ['备注'],
-  日期: ['日期', '时间', '活动日期', '活动时间', '检查日期', '督查日期', '督查时间'],
-  活动类型: ['活动类型', '会议类型', '活动形式', '类型'],
-  主题: ['主题', '内容', '活动主题', '会议主题'],
-  参加人数: ['参加人数', '实到人数', '到会人数'],
-  应到人数: ['应到人数', '应参加人数'],
-  问题类型: ['问题类型', '违纪类型', '违规情形', '问题'],
-  处理情况: ['处理情况'],
-  任务: ['任务', '工作任务', '任务内容'],
-  完成时限: ['完成时限', '时限', '截止日期'],
-  完成情况: ['完成情况', '进度', '状态'],
-  班子建设: ['班子建设'],
-  队伍建设: ['队伍建设'],
-  阵地建设: ['阵地建设'],
-  制度建设: ['制度建设'],
-  工作职责: ['工作职责'],
-  活动载体: ['活动载体'],
-  成效评价: ['成效评价'],
-};
-
-/** 责任人 names the person only in a task list (SPEC section 3). */
-const KIND_SYNONYMS: Partial<Record<LedgerKind, Partial<Record<Column, readonly string[]>>>> = {
-  tasks: { 姓名: ['责任人'] },
-};
 
 export interface KindSpec {
   required: readonly Column[];
@@ -66,7 +35,7 @@ export interface KindSpec {
 }
 
 export const KINDS: Record<LedgerKind, KindSpec> = {
-  study: { required: ['姓名', '笔记字数', '心得体会'], optional: ['单位', '职级', '序号', '备注'] },
+  study: { required: ['姓名', '笔记字数', '心得体会'], optional: ['单位', '职级', '学时', '序号', '备注'] },
   activities: { required: ['日期', '活动类型'], optional: ['单位', '主题', '参加人数', '应到人数', '序号', '备注'] },
   discipline: { required: ['问题类型'], optional: ['日期', '单位', '姓名', '处理情况', '序号', '备注'] },
   standardization: { required: [], optional: ['单位', '序号', '备注', ...ASPECTS], minAspects: 5 },

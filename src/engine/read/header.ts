@@ -1,23 +1,46 @@
 import { cellText } from '../parse/cell-text';
 import { headerKey } from '../text/normalize';
-import { columnFor } from './columns';
+import type { HeaderCell } from './classify';
+import { KIND_ORDER, KINDS, type Column } from './columns';
+import { nameScore } from './header-match';
 import type { SheetView } from './sheet-view';
 
 /** How many rows from the top of a sheet may hold the header (SPEC section 2). */
 export const HEADER_SEARCH_ROWS = 10;
 
 /**
- * The normalised header texts of one row. An empty cell takes the text of the cell above it, so a
- * two-row header (学习情况 over 笔记字数 / 心得体会) reads as its lower row plus the merged cells above.
+ * The header cells of one row. An empty cell takes the text of the cell above it, so a two-row header
+ * (学习情况 over 笔记字数 / 心得体会) reads as its lower row plus the merged cells above.
  */
-export function headerKeys(view: SheetView, row: number): string[] {
-  const keys: string[] = [];
+export function headerCells(view: SheetView, row: number): HeaderCell[] {
+  const cells: HeaderCell[] = [];
   for (let c = view.firstCol; c < view.endCol; c++) {
     let text = cellText(view.cell(row, c)).trim();
     if (text === '' && row > view.firstRow) text = cellText(view.cell(row - 1, c)).trim();
-    keys.push(headerKey(text));
+    cells.push({ col: c, text, key: headerKey(text) });
   }
-  return keys;
+  return cells;
+}
+
+/** The normalised header texts of one row (see headerCells). */
+export function headerKeys(view: SheetView, row: number): string[] {
+  return headerCells(view, row).map((c) => c.key);
+}
+
+const ALL_COLUMNS: readonly Column[] = [...new Set(KIND_ORDER.flatMap((k) => [...KINDS[k].required, ...KINDS[k].optional]))];
+
+/** The distinct known columns the headers of a row name, by synonym or keyword. */
+function namedColumns(view: SheetView, row: number): number {
+  const seen = new Set<Column>();
+  for (const { key } of headerCells(view, row)) {
+    if (key === '') continue;
+    for (const column of ALL_COLUMNS) {
+      if (seen.has(column)) continue;
+      // 责任人 is a person only in a task list: any kind's vocabulary counts for finding the header.
+      if (KIND_ORDER.some((kind) => nameScore(key, column, kind) > 0)) seen.add(column);
+    }
+  }
+  return seen.size;
 }
 
 /** The row within the first ten that names the most known columns, or undefined when none names any. */
@@ -26,14 +49,10 @@ export function findHeaderRow(view: SheetView): number | undefined {
   let bestCount = 0;
   const last = Math.min(view.endRow, view.firstRow + HEADER_SEARCH_ROWS);
   for (let r = view.firstRow; r < last; r++) {
-    const seen = new Set<string>();
-    for (const key of headerKeys(view, r)) {
-      const column = key === '' ? undefined : columnFor(key);
-      if (column) seen.add(column);
-    }
-    if (seen.size > bestCount) {
+    const count = namedColumns(view, r);
+    if (count > bestCount) {
       best = r;
-      bestCount = seen.size;
+      bestCount = count;
     }
   }
   return best;

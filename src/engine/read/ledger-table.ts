@@ -2,12 +2,14 @@ import type { SheetGrid } from '../grid';
 import type { IssueSink } from '../issues/sink';
 import { isBlank } from '../parse/cell-text';
 import { startsVisibly, stripSpaces } from '../text/normalize';
-import { classifyHeader } from './classify';
+import { classifyHeader, type Ambiguity, type ColumnChoice, type NearMiss } from './classify';
 import { BOOKKEEPING_COLUMNS, KIND_LABEL, type Column, type LedgerKind } from './columns';
-import { findHeaderRow, headerKeys } from './header';
+import { findHeaderRow, headerCells } from './header';
+import { findMonthly, type MonthColumn, type MonthlyLayout } from './monthly';
 import { SheetView } from './sheet-view';
-import { unitFromFilledBy, unitFromSheetName } from './unit-context';
+import { isGenericSheetName, unitFromFilledBy, unitFromSheetName } from './unit-context';
 import { FOOTER_PREFIXES, TOTAL_CELLS } from '../rules/tables';
+import { a1, columnLetters } from '../grid';
 
 /** A recognised ledger: where its header is, which column holds what, and which rows are data. */
 export interface LedgerTable {
@@ -17,10 +19,22 @@ export interface LedgerTable {
   /** 0-based sheet row of the header. */
   headerRow: number;
   columns: Map<Column, number>;
+  /** The header each column was read from, and whether its name or its contents decided it. */
+  choices: Map<Column, ColumnChoice>;
   /** The unit of every row when the sheet has no 单位 column. */
   fixedUnit?: string;
   /** 0-based sheet rows holding records, in order. */
   dataRows: number[];
+  /** 问题类型 is a remark column: an empty or unrelated remark is no finding (see classify.ts). */
+  remarkFindings: boolean;
+  /** A monthly-count sheet's month columns (activities only). */
+  months?: MonthColumn[];
+}
+
+/** How one sheet was read: a ledger, a near miss, or neither (left alone, not mentioned). */
+export interface SheetReading {
+  table?: LedgerTable;
+  nearMiss?: NearMiss & { sheet: string; headerRow: number };
 }
 
 const TOTALS = new Set(TOTAL_CELLS);
@@ -50,34 +64,100 @@ function hasData(view: SheetView, row: number, dataColumns: number[]): boolean {
   return dataColumns.some((c) => !isBlank(view.cell(row, c)));
 }
 
+/** `D 列“实际会议时间”`: how a column is named in messages. */
+export function describeChoice(choice: ColumnChoice): string {
+  return `${columnLetters(choice.col)} 列“${choice.header}”`;
+}
+
+function reportAmbiguous(sheet: string, headerRow: number, ambiguous: Ambiguity[], issues: IssueSink): void {
+  for (const a of ambiguous) {
+    issues.add('AMBIGUOUS_COLUMN', { sheet, cell: a1(headerRow, a.chosen.col), row: headerRow + 1 }, {
+      column: a.column,
+      chosen: describeChoice(a.chosen),
+      other: describeChoice(a.other),
+    });
+  }
+}
+
+/** The unit of a sheet without a 单位 column: a 填报单位 line, else the sheet name (never a default name). */
+function sheetUnit(grid: SheetGrid, view: SheetView, headerRow: number, kind: LedgerKind, issues: IssueSink): string | undefined {
+  const unit = unitFromFilledBy(view, headerRow) ?? unitFromSheetName(grid.name);
+  if (unit !== '') return unit;
+  issues.add(
+    'MISSING_COLUMN',
+    { sheet: grid.name, row: headerRow + 1 },
+    isGenericSheetName(grid.name) ? { column: '单位', kind: KIND_LABEL[kind], generic: grid.name } : { column: '单位', kind: KIND_LABEL[kind] },
+  );
+  return undefined;
+}
+
+function dataRowsOf(view: SheetView, headerRow: number, dataColumns: number[]): number[] {
+  const rows: number[] = [];
+  for (let r = headerRow + 1; r < view.endRow; r++) {
+    if (hasData(view, r, dataColumns) && !isFooterRow(view, r)) rows.push(r);
+  }
+  return rows;
+}
+
+function monthlyTable(grid: SheetGrid, view: SheetView, layout: MonthlyLayout, issues: IssueSink): LedgerTable | undefined {
+  const { headerRow, months, unit } = layout;
+  const columns = new Map<Column, number>();
+  const choices = new Map<Column, ColumnChoice>();
+  let fixedUnit: string | undefined;
+  if (unit) {
+    columns.set('单位', unit.col);
+    choices.set('单位', { col: unit.col, header: unit.text, score: 0, by: 'name' });
+  } else {
+    fixedUnit = sheetUnit(grid, view, headerRow, 'activities', issues);
+    if (fixedUnit === undefined) return undefined;
+  }
+  const dataColumns = months.map((m) => m.col);
+  const dataRows = dataRowsOf(view, headerRow, dataColumns);
+  return { sheet: grid.name, kind: 'activities', view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings: false, months };
+}
+
 /**
- * Recognise one sheet. Returns undefined for sheets of no known kind (left alone, not mentioned).
- * A recognised sheet whose unit cannot be found gets MISSING_COLUMN and is not read.
+ * Recognise one sheet: a ledger (its kind, header and columns), or a near miss reported with what it
+ * lacks, or neither. A recognised sheet whose unit cannot be found gets MISSING_COLUMN and is not read.
  */
-export function readLedgerTable(grid: SheetGrid, issues: IssueSink): LedgerTable | undefined {
+export function recogniseSheet(grid: SheetGrid, issues: IssueSink): SheetReading {
   const view = new SheetView(grid);
+  const layout = findMonthly(view);
+  if (layout) {
+    const table = monthlyTable(grid, view, layout, issues);
+    return table ? { table } : {};
+  }
   const headerRow = findHeaderRow(view);
-  if (headerRow === undefined) return undefined;
-  const found = classifyHeader(headerKeys(view, headerRow), view.firstCol);
-  if (!found) return undefined;
-  const { kind, columns, missing } = found;
+  if (headerRow === undefined) return {};
+  const { found, nearMiss } = classifyHeader(view, headerRow, headerCells(view, headerRow));
+  if (!found) {
+    if (!nearMiss) return {};
+    issues.add('INCOMPLETE_LEDGER', { sheet: grid.name, row: headerRow + 1 }, nearMissParams(nearMiss));
+    return { nearMiss: { ...nearMiss, sheet: grid.name, headerRow } };
+  }
+  const { kind, columns, choices, missing, ambiguous, remarkFindings } = found;
+  reportAmbiguous(grid.name, headerRow, ambiguous, issues);
 
   let fixedUnit: string | undefined;
   if (!columns.has('单位')) {
-    fixedUnit = unitFromFilledBy(view, headerRow) ?? unitFromSheetName(grid.name);
-    if (fixedUnit === '') {
-      issues.add('MISSING_COLUMN', { sheet: grid.name, row: headerRow + 1 }, { column: '单位', kind: KIND_LABEL[kind] });
-      return undefined;
-    }
+    fixedUnit = sheetUnit(grid, view, headerRow, kind, issues);
+    if (fixedUnit === undefined) return {};
   }
   for (const column of missing) {
     issues.add('MISSING_COLUMN', { sheet: grid.name, row: headerRow + 1 }, { column, kind: KIND_LABEL[kind] });
   }
-
   const dataColumns = [...columns].filter(([column]) => !BOOKKEEPING_COLUMNS.has(column)).map(([, c]) => c);
-  const dataRows: number[] = [];
-  for (let r = headerRow + 1; r < view.endRow; r++) {
-    if (hasData(view, r, dataColumns) && !isFooterRow(view, r)) dataRows.push(r);
-  }
-  return { sheet: grid.name, kind, view, headerRow, columns, fixedUnit, dataRows };
+  const dataRows = dataRowsOf(view, headerRow, dataColumns);
+  return { table: { sheet: grid.name, kind, view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings } };
+}
+
+/** The near-miss issue's params: the kind it looks like, what it lacks, and what was found. */
+export function nearMissParams(near: NearMiss): Record<string, string> {
+  const found = [...near.choices]
+    .filter(([column]) => !BOOKKEEPING_COLUMNS.has(column))
+    .map(([column, choice]) => `${column}（${describeChoice(choice)}）`)
+    .join('、');
+  const params: Record<string, string> = { kind: KIND_LABEL[near.kind], missing: near.missing.map((c) => `“${c}”`).join('、'), found };
+  if (near.reason) params.reason = near.reason;
+  return params;
 }

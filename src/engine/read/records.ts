@@ -4,7 +4,8 @@ import type { DayDate } from '../parse/date';
 import type { Aspect } from './columns';
 import { ASPECTS } from './columns';
 import type { LedgerTable } from './ledger-table';
-import { RowReader, type RowRef } from './row-reader';
+import { RowReader, RowRef } from './row-reader';
+import { stripSpaces } from '../text/normalize';
 
 export interface StudyRecord {
   ref: RowRef;
@@ -24,6 +25,10 @@ export interface ActivityRecord {
   typeText: string;
   present: number | null;
   expected: number | null;
+  /** How many activities the record stands for: 1 for an event row, a month's count in a monthly sheet. */
+  count: number;
+  /** From a monthly-count sheet: the date is a month (day 1), and there is no row to be duplicated. */
+  monthly: boolean;
 }
 
 export interface DisciplineRecord {
@@ -32,6 +37,8 @@ export interface DisciplineRecord {
   person: string;
   date: DayDate | null;
   typeText: string;
+  /** Read from a remark column (备注: 请假 / 缺席): a remark that is no known finding is not one. */
+  fromRemark: boolean;
 }
 
 export interface StandardizationRecord {
@@ -93,33 +100,58 @@ function readActivities(table: LedgerTable, issues: IssueSink, out: ActivityReco
     const present = r.number('参加人数', false);
     const expected = r.number('应到人数', false);
     if (date === null || typeText === '') return;
-    out.push({
-      ref: r.ref,
-      unit: r.unit,
-      date,
-      typeText,
-      present,
-      expected,
-    });
+    out.push({ ref: r.ref, unit: r.unit, date, typeText, present, expected, count: 1, monthly: false });
+  });
+}
+
+/** Counts that mean "held this month" without a number. */
+const HELD_MARKS = new Set(['√', '✓', '✔', '是', '有', '已开展']);
+const NOT_HELD_MARKS = new Set(['×', '✗', '否', '无', '未开展', '-', '—', '/', '／']);
+
+/** A monthly-count sheet: each month cell with a count n > 0 is n activities of its group's type. */
+function readMonthly(table: LedgerTable, issues: IssueSink, out: ActivityRecord[]): void {
+  const months = table.months!;
+  eachRow(table, issues, (r) => {
+    for (const m of months) {
+      const ref = new RowRef(table, r.row, m.col);
+      const raw = table.view.cell(r.row, m.col);
+      const mark = typeof raw === 'string' ? stripSpaces(raw) : undefined;
+      let count: number;
+      if (mark !== undefined && HELD_MARKS.has(mark)) count = 1;
+      else if (mark !== undefined && NOT_HELD_MARKS.has(mark)) count = 0;
+      else {
+        const n = r.numberAt(m.col, m.typeText);
+        if (n === null) continue;
+        count = Math.max(0, Math.floor(n));
+      }
+      if (count === 0) continue;
+      out.push({
+        ref,
+        unit: r.unit,
+        date: { year: null, month: m.month, day: 1 },
+        typeText: m.typeText,
+        present: null,
+        expected: null,
+        count,
+        monthly: true,
+      });
+    }
   });
 }
 
 function readDiscipline(table: LedgerTable, issues: IssueSink, out: DisciplineRecord[]): void {
+  const fromRemark = table.remarkFindings;
   eachRow(table, issues, (r) => {
     r.person = r.name('姓名');
     const typeText = r.text('问题类型');
+    // In an attendance record an empty 备注 means the person was there: no finding, nothing missing.
+    if (typeText === '' && fromRemark) return;
     const date = r.date('日期', false);
     if (typeText === '') {
       r.missing('问题类型', '本行未计入');
       return;
     }
-    out.push({
-      ref: r.ref,
-      unit: r.unit,
-      person: r.person,
-      date,
-      typeText,
-    });
+    out.push({ ref: r.ref, unit: r.unit, person: r.person, date, typeText, fromRemark });
   });
 }
 
@@ -158,7 +190,8 @@ export function readRecords(tables: LedgerTable[], issues: IssueSink): Records {
         readStudy(table, issues, records.study);
         break;
       case 'activities':
-        readActivities(table, issues, records.activities);
+        if (table.months) readMonthly(table, issues, records.activities);
+        else readActivities(table, issues, records.activities);
         break;
       case 'discipline':
         readDiscipline(table, issues, records.discipline);

@@ -24,6 +24,11 @@ export class RowRef {
     readonly table: LedgerTable,
     /** 0-based sheet row. */
     readonly row: number,
+    /**
+     * The one cell a record stands for, when it is a cell rather than a row (a month's count in a
+     * monthly-count sheet): its findings point there whatever column they name, except the unit.
+     */
+    readonly col?: number,
   ) {}
 
   get sheet(): string {
@@ -49,6 +54,7 @@ export class RowRef {
   }
 
   private cell(column: Column | undefined): string {
+    if (this.col !== undefined && column !== '单位') return a1(this.row, this.col);
     const col = column === undefined ? undefined : this.table.columns.get(column);
     return a1(this.row, col ?? this.table.view.firstCol);
   }
@@ -134,6 +140,27 @@ export class RowReader {
   number(column: Column, required: boolean, effect?: string): number | null {
     if (!this.has(column)) return null;
     return this.report(column, parseNumber(this.raw(column)), required, 'INVALID_NUMBER', effect);
+  }
+
+  /**
+   * A number in a column the header does not name as a Column (a month of a monthly-count sheet):
+   * reported under `label`, pointing at that cell.
+   */
+  numberAt(col: number, label: string): number | null {
+    const parsed = parseNumber(this.table.view.cell(this.row, col));
+    const place = { ...this.ref.place(undefined, this.unit, this.person), cell: a1(this.row, col) };
+    switch (parsed.kind) {
+      case 'ok':
+        return parsed.value;
+      case 'missing':
+        return null;
+      case 'error':
+        this.issues.add('FORMULA_ERROR', place, { column: label, error: parsed.error });
+        return null;
+      case 'invalid':
+        this.issues.add('INVALID_NUMBER', place, { column: label, text: parsed.text, effect: '该月按未开展计' });
+        return null;
+    }
   }
 
   date(column: Column, required: boolean, effect?: string): DayDate | null {

@@ -1,13 +1,19 @@
 import { cellText } from '../parse/cell-text';
 import { stripSpaces } from '../text/normalize';
 import type { SheetView } from './sheet-view';
+import { GENERIC_SHEET_NAME } from './vocabulary';
 
 // 填报单位：X anywhere in a cell; a bare 单位：X only at the start, so a title's （单位：字） is not a unit.
 // 填报单位（盖章）：X too: a bracketed remark may stand between the label and its colon.
 const FILLED_BY = /(?:填报单位|^\s*单位)\s*(?:[（(][^）)]*[）)])?\s*[：:]\s*(\S*)/;
 
 // Words a sheet name adds to the unit's name (SPEC section 2), longest first so 学习台账 goes before 台账.
-const KIND_WORDS = ['学习台账', '学习笔记', '学习情况', '三会一课', '主题党日', '登记表', '统计表', '评分表', '台账', '记录', '清单', '督查', '活动'];
+// 会议记录, 请假缺席统计 and the like name the ledger, not a unit: nothing of them may be left as one.
+const KIND_WORDS = [
+  '学习台账', '学习笔记', '学习情况', '三会一课', '主题党日', '组织生活', '开展情况', '会议记录', '请假', '缺席', '考勤',
+  '登记表', '统计表', '评分表', '汇总表', '明细表', '录入样表', '样表', '模板', '台账', '记录', '清单', '督查', '活动',
+  '会议', '统计', '情况', '汇总', '明细', '党建', '导入',
+];
 const YEAR = /\d{4}\s*年度?|\d{4}/g;
 
 /** The unit named by a `填报单位：X  填报日期：…` line above the header, if any. */
@@ -27,9 +33,19 @@ export function unitFromFilledBy(view: SheetView, headerRow: number): string | u
   return undefined;
 }
 
-/** `信息中心学习台账` → `信息中心`; `2022年社保中心三会一课记录` → `社保中心`. Empty when nothing is left. */
+/** A default sheet name (`Sheet1`, `工作表1`, `新建 Microsoft Excel 工作表`) that never names a unit. */
+export function isGenericSheetName(name: string): boolean {
+  return GENERIC_SHEET_NAME.test(name.trim());
+}
+
+/**
+ * `信息中心学习台账` → `信息中心`; `2022年社保中心三会一课记录` → `社保中心`. Empty when nothing is left
+ * or the name is a default one: two branches in a sheet called Sheet1 must not become a unit "Sheet1".
+ */
 export function unitFromSheetName(name: string): string {
+  if (isGenericSheetName(name)) return '';
   let rest = stripSpaces(name).replace(YEAR, '');
   for (const word of KIND_WORDS) rest = rest.split(word).join('');
-  return rest.replace(/^[-_·、（）()]+|[-_·、（）()]+$/g, '');
+  rest = rest.replace(/^[-_·、（）()]+|[-_·、（）()]+$/g, '');
+  return isGenericSheetName(rest) ? '' : rest;
 }

@@ -21,6 +21,8 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number]['type'];
 export const VIOLATION_TYPES = [
   { type: '迟到', aliases: ['迟到'], deduction: 0.5 },
   { type: '早退', aliases: ['早退'], deduction: 0.5 },
+  // Missing a meeting or duty without leave; approved leave (请假, 病假…) is never deducted (see classifyViolation).
+  { type: '缺席', aliases: ['缺席', '缺勤', '旷会', '旷工', '未参加', '未到'], deduction: 1 },
   { type: '脱岗', aliases: ['脱岗', '离岗', '溜号', '串岗'], deduction: 1 },
   { type: '上网聊天', aliases: ['聊天'], deduction: 2 },
   { type: '玩游戏', aliases: ['游戏'], deduction: 2 },
