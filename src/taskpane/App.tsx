@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { AddinApi } from './addin-api';
+import type { ReportedIssue } from '../engine/report';
 import { countBySeverity, type IssueTarget } from './issue-view';
 import { IssueList } from './IssueList';
 import { SEVERITY_LABEL, UI, stageLabel } from './messages';
@@ -59,6 +60,11 @@ function announcement(phase: RunPhase): string {
       return `${UI.summaryHeading}：${UI.summaryUnits} ${phase.result.report.units.length} 个，${parts.join('，')}`;
     }
   }
+}
+
+/** Why sheets that looked like ledgers were not read: shown when nothing could be read. */
+function nearMissMessages(issues: readonly ReportedIssue[]): string[] {
+  return issues.filter((i) => i.code === 'INCOMPLETE_LEDGER' || i.code === 'MISSING_COLUMN').map((i) => i.message);
 }
 
 export function App({ api }: { api: AddinApi }) {
@@ -150,7 +156,7 @@ export function App({ api }: { api: AddinApi }) {
 
       {phase.kind === 'failed' && <RunErrorNotice error={phase.error} />}
       {result && result.protectedSheets.length > 0 && <ProtectedReadNotice sheets={result.protectedSheets} />}
-      {result?.noLedgers && <NoLedgersNotice />}
+      {result?.noLedgers && <NoLedgersNotice nearMisses={nearMissMessages(result.report.issues)} />}
       {result && !result.noLedgers && (
         <>
           <SummaryCard report={result.report} renamed={result.renamed} />

@@ -20,12 +20,23 @@ export function UnsupportedNotice({ missing }: { missing: string[] }) {
   );
 }
 
-export function NoLedgersNotice() {
+/**
+ * No ledger found. `nearMisses` are the messages of sheets that looked like a ledger but lacked a
+ * column or a unit (INCOMPLETE_LEDGER, MISSING_COLUMN): what to fix comes before the general advice.
+ */
+export function NoLedgersNotice({ nearMisses = [] }: { nearMisses?: string[] }) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="notice-no-ledgers">
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{UI.noLedgersTitle}</MessageBarTitle>
+        {nearMisses.length > 0 && (
+          <ul className={styles.list} data-testid="near-misses">
+            {nearMisses.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
         <div>{UI.noLedgersBody}</div>
         <ul className={styles.list}>
           {UI.noLedgersKinds.map((k) => (

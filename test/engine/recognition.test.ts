@@ -293,7 +293,8 @@ describe('monthly-count sheets (组织生活开展情况统计表)', () => {
 });
 
 test('the fixture-style vocabulary still reads as before (单位 / 活动日期 / 活动类型)', () => {
-  const { report } = appraise(workbook(sheet('三会一课记录', [['支部', '活动日期', '活动类型'], ...fullYear('一支部')])));
+  const rows: CellValue[][] = fullYear('一支部').map(([unit, date, type]) => [unit, date, type]);
+  const { report } = appraise(workbook(sheet('三会一课记录', [['支部', '活动日期', '活动类型'], ...rows])));
   expect(report.sheets[0]!.columns).toEqual({
     单位: { column: 'A', header: '支部' },
     日期: { column: 'B', header: '活动日期' },
