@@ -22,6 +22,12 @@ export const EXTENDED_PROPERTIES = [
   '',
 ];
 
+let lastMatch = SPREADSHEETML[0]!;
+
+/** Called for every element of a sheet: the namespace that matched last time is tested first. */
 export function isSpreadsheetMl(ns: string): boolean {
-  return SPREADSHEETML.includes(ns);
+  if (ns === lastMatch) return true;
+  if (!SPREADSHEETML.includes(ns)) return false;
+  lastMatch = ns;
+  return true;
 }

@@ -116,6 +116,13 @@ describe('damaged packages are corrupt', () => {
     expect(failureOf(bytes())).toBe('corrupt');
   });
 
+  test('a stored worksheet with a changed byte still parses, but fails its CRC check', () => {
+    const data = workbookBytes(GOOD, { deflate: false }).slice();
+    const at = Buffer.from(data).indexOf('<v>1</v>');
+    data[at + 3] = '7'.charCodeAt(0);
+    expect(failureOf(data)).toBe('corrupt');
+  });
+
   test('an entry with the zip encryption flag is encrypted', () => {
     expect(failureOf(workbookBytes(GOOD, { encryptedFlag: true }))).toBe('encrypted');
   });
