@@ -177,17 +177,47 @@ describe('refusals: exit 2 with one bilingual line', () => {
     await expectRefused([file], 'not .xlsx');
   });
 
-  test('an old .xls or password-protected file renamed to .xlsx', async () => {
+  /** A compound-file header and a directory sector naming the given streams (UTF-16LE). */
+  function compoundFile(streams: string[]): Buffer {
+    const bytes = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);
+    streams.forEach((name, i) => bytes.write(name, 1024 + i * 128, 'utf16le'));
+    return bytes;
+  }
+
+  // Until the reader told them apart, both compound-file cases got one message about ".xls or password".
+  test('an old .xls renamed to .xlsx', async () => {
     const file = path.join(tmp(), 'ole.xlsx');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    await expectRefused([file], 'password');
+    writeFileSync(file, compoundFile(['Root Entry', 'Workbook']));
+    await expectRefused([file], '旧版 .xls/.et 格式');
+  });
+
+  test('a password-protected (encrypted) .xlsx', async () => {
+    const file = path.join(tmp(), 'encrypted.xlsx');
+    writeFileSync(file, compoundFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']));
+    await expectRefused([file], '文件已加密，请在 Excel 或 WPS 中取消密码后另存为 .xlsx');
+  });
+
+  test('an OpenDocument spreadsheet renamed to .xlsx', async () => {
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    zip.file('content.xml', '<office:document-content/>');
+    const file = path.join(tmp(), 'sheet.xlsx');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    await expectRefused([file], 'OpenDocument');
+  });
+
+  test('an HTML page saved as .xlsx', async () => {
+    const file = path.join(tmp(), 'export.xlsx');
+    writeFileSync(file, '<html><head><meta charset="utf-8"></head><body><table><tr><td>单位</td></tr></table></body></html>');
+    await expectRefused([file], '另存为 .xlsx');
   });
 
   test('a truncated zip', async () => {
     const file = path.join(tmp(), 'truncated.xlsx');
     const bytes = readFileSync(FIXTURE);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expectRefused([file], 'corrupt or truncated');
+    await expectRefused([file], '文件已损坏或不完整');
   });
 
   test('a zip that is not a workbook', async () => {

@@ -1,14 +1,13 @@
 /**
  * The command line: `npm run --silent appraise -- <workbook.xlsx> [--out …] [--json …] [--year …]`.
- * Reads the workbook with exceljs, runs the engine, writes the result sheets into a copy and prints a
- * summary. The input file is read once into memory and never written.
+ * Reads the workbook with our own reader (src/xlsx), runs the engine, writes the result sheets into a copy
+ * and prints a summary. The input file is read once into memory and never written.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { loadWorkbook, WorkbookLoadError } from '../adapters/exceljs/load';
-import { readWorkbook } from '../adapters/exceljs/read';
-import { resultFile } from '../adapters/exceljs/result-file';
+import { existingSheetsOf, resultFile } from '../adapters/exceljs/result-file';
 import { appraise } from '../engine';
+import { readFailureMessage, readXlsx, XlsxReadError, type XlsxWorkbook } from '../xlsx';
 import { parseArgs, USAGE } from './args';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { summaryLines } from './summary';
@@ -56,22 +55,14 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-async function openWorkbook(file: string, bytes: Buffer): ReturnType<typeof loadWorkbook> {
+function openWorkbook(file: string, bytes: Uint8Array, onProgress: (fraction: number) => void): XlsxWorkbook {
   try {
-    return await loadWorkbook(bytes);
+    return readXlsx(bytes, { onProgress });
   } catch (e) {
-    if (!(e instanceof WorkbookLoadError)) throw e;
-    switch (e.failure) {
-      case 'not-zip':
-        throw new CliError(`文件内容不是 .xlsx 格式：${file}（可能只是改了扩展名）`, `file content is not .xlsx: ${file}`);
-      case 'legacy-or-encrypted':
-        throw new CliError(
-          `文件是旧版 .xls 格式或设置了打开密码，无法读取：${file}（请取消密码并另存为 .xlsx）`,
-          `file is a legacy .xls or password-protected workbook: ${file}`,
-        );
-      case 'corrupt':
-        throw new CliError(`文件已损坏或不完整，无法打开：${file}`, `file is corrupt or truncated: ${file} (${e.detail})`);
-    }
+    if (!(e instanceof XlsxReadError)) throw e;
+    const { zh, en } = readFailureMessage(e.failure, file);
+    // The technical detail helps a support request; the Chinese line stays the advice alone.
+    throw new CliError(zh, e.failure === 'corrupt' ? `${en} (${e.detail})` : en);
   }
 }
 
@@ -150,14 +141,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const progress = new Progress(io.stderr);
   try {
-    progress.update('读取工作簿', 0);
-    const workbook = await openWorkbook(input, bytes);
-    // The grids are not kept past the engine: a city workbook's grids are hundreds of MB that the
-    // exceljs writer would otherwise have to work around.
-    const result = appraise(readWorkbook(workbook), {
-      ...(args.year !== undefined ? { year: args.year } : {}),
-      onProgress: (stage, fraction) => progress.update(stage, fraction),
-    });
+    // The grids go out of scope once the engine is done: writing the result needs only the sheet names.
+    const { result, existing } = (() => {
+      const { grids } = openWorkbook(input, bytes, (fraction) => progress.update('读取工作簿', fraction));
+      const options = { ...(args.year !== undefined ? { year: args.year } : {}), onProgress: (stage: string, fraction: number) => progress.update(stage, fraction) };
+      return { result: appraise(grids, options), existing: existingSheetsOf(grids) };
+    })();
     if (result.noLedgers) {
       throw new CliError(
         `工作簿中没有找到考核台账（学习、党内活动、作风纪律、标准化建设或任务清单）：${input}`,
@@ -165,7 +154,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     }
     progress.update('写入结果', 1);
-    const { data, placements, spliceRefused } = await resultFile(bytes, workbook, result.outputs);
+    const { data, placements, spliceRefused } = await resultFile(bytes, existing, result.outputs).catch((e: unknown) => {
+      // The whole-workbook rewrite (splicing refused) reads the input with exceljs, which may fail where our reader did not.
+      if (e instanceof Error && e.name === 'WorkbookLoadError') {
+        throw new CliError(`无法生成结果工作簿：${input}（${e.message}）`, `cannot write the result workbook for ${input} (${e.message})`);
+      }
+      throw e;
+    });
     if (spliceRefused !== undefined && process.env.APPRAISE_DEBUG) io.stderr.write(`whole workbook rewritten: ${spliceRefused}\n`);
     await writeFileSafely(out, data);
     if (json !== undefined) await writeFileSafely(json, `${JSON.stringify(result.report, null, 2)}\n`);

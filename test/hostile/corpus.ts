@@ -53,6 +53,27 @@ export const BAD_FILES: BadFile[] = [
   { label: 'a .csv file', name: 'ledger.csv', bytes: async () => Buffer.from('单位,姓名,笔记字数\n局办公室,张三,12000\n') },
   { label: 'a CSV renamed to .xlsx', name: 'csv.xlsx', bytes: async () => Buffer.from('\ufeff单位,姓名,笔记字数\n局办公室,张三,12000\n') },
   { label: 'an old .xls renamed to .xlsx', name: 'legacy.xlsx', bytes: async () => OLE2 },
+  {
+    label: 'a password-protected .xlsx (compound file with EncryptedPackage)',
+    name: 'encrypted.xlsx',
+    bytes: async () => {
+      const data = Buffer.alloc(2048);
+      OLE2.copy(data, 0, 0, 8);
+      data.write('EncryptionInfo', 1024, 'utf16le');
+      data.write('EncryptedPackage', 1152, 'utf16le');
+      return data;
+    },
+  },
+  {
+    label: 'an OpenDocument spreadsheet renamed to .xlsx',
+    name: 'calc.xlsx',
+    bytes: async () => {
+      const zip = new JSZip();
+      zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+      zip.file('content.xml', '<office:document-content/>');
+      return zip.generateAsync({ type: 'nodebuffer' });
+    },
+  },
   { label: 'a PNG renamed to .xlsx', name: 'picture.xlsx', bytes: async () => PNG },
   { label: 'an HTML page renamed to .xlsx', name: 'page.xlsx', bytes: async () => Buffer.from('<html><body><table><tr><td>单位</td></tr></table></body></html>') },
   { label: 'an empty (0-byte) file', name: 'empty.xlsx', bytes: async () => Buffer.alloc(0) },

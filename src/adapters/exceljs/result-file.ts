@@ -3,13 +3,16 @@
  * serialised from their plans and spliced into the user's package, which keeps every source part byte
  * for byte and skips re-encoding tens of thousands of ledger rows. A package the splicer does not
  * understand is rewritten whole by exceljs instead, from the same plans.
+ *
+ * exceljs is loaded only for that fallback (dynamic import): the command line reads with src/xlsx and
+ * splices, so the normal path never pays for loading exceljs.
  */
 import type ExcelJS from 'exceljs';
-import type { OutputSheet } from '../../engine/output-model';
-import { placeOutputs, type OutputPlacement } from '../../engine/output-names';
+import type { WorkbookGrids } from '../../engine/grid';
+import { GENERATED_MARKER, type OutputSheet } from '../../engine/output-model';
+import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
 import { planSheet } from '../result-sheet/plan';
 import { sheetXml, spliceSheets, SpliceUnsupported, StyleTable } from '../xlsx-splice';
-import { existingSheets, writeOutputs } from './write';
 
 export interface ResultFile {
   data: Uint8Array;
@@ -18,6 +21,14 @@ export interface ResultFile {
   method: 'splice' | 'rewrite';
   /** Why splicing was not possible, when it was not. */
   spliceRefused?: string;
+}
+
+/** The worksheets of a workbook as read into grids, with those the add-in generated (A2 holds the marker). */
+export function existingSheetsOf(grids: WorkbookGrids): ExistingSheet[] {
+  return grids.sheets.map((s) => {
+    const a2 = s.values[1 - (s.originRow ?? 0)]?.[0 - (s.originCol ?? 0)];
+    return { name: s.name, generated: typeof a2 === 'string' && a2.startsWith(GENERATED_MARKER) };
+  });
 }
 
 function spliced(original: Uint8Array, placements: OutputPlacement[]): Uint8Array {
@@ -35,13 +46,19 @@ function spliced(original: Uint8Array, placements: OutputPlacement[]): Uint8Arra
   return spliceSheets(original, { styles: styles.xml(), sheets });
 }
 
-/** `workbook` must have been loaded from `original`; it is changed only when splicing is refused. */
-export async function resultFile(original: Uint8Array, workbook: ExcelJS.Workbook, outputs: OutputSheet[]): Promise<ResultFile> {
-  const placements = placeOutputs(outputs, existingSheets(workbook));
+/**
+ * `source` is the input's existing sheets (existingSheetsOf), or an exceljs workbook loaded from
+ * `original`, which is then changed when splicing is refused.
+ */
+export async function resultFile(original: Uint8Array, source: readonly ExistingSheet[] | ExcelJS.Workbook, outputs: OutputSheet[]): Promise<ResultFile> {
+  const existing = Array.isArray(source) ? (source as readonly ExistingSheet[]) : (await import('./write')).existingSheets(source as ExcelJS.Workbook);
+  const placements = placeOutputs(outputs, [...existing]);
   try {
     return { data: spliced(original, placements), placements, method: 'splice' };
   } catch (e) {
     if (!(e instanceof SpliceUnsupported)) throw e;
+    const [{ loadWorkbook }, { writeOutputs }] = await Promise.all([import('./load'), import('./write')]);
+    const workbook = Array.isArray(source) ? await loadWorkbook(original) : (source as ExcelJS.Workbook);
     writeOutputs(workbook, outputs, placements);
     const data = new Uint8Array(await workbook.xlsx.writeBuffer());
     return { data, placements, method: 'rewrite', spliceRefused: e.reason };
