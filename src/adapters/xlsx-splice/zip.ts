@@ -5,6 +5,7 @@
  * caller falls back to rewriting the whole workbook.
  */
 import { deflateRawSync, inflateRawSync } from 'zlib';
+import { crc32 as continueCrc32 } from '../../xlsx/crc32';
 import { SpliceUnsupported } from './unsupported';
 
 export interface ZipEntry {
@@ -93,20 +94,9 @@ export function entryText(entry: ZipEntry): string {
   return new TextDecoder().decode(raw);
 }
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
+/** CRC-32 of new entries: the reader's slicing-by-8 version, several times faster than a byte loop. */
 export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+  return continueCrc32(0, data);
 }
 
 function dosTime(d: Date): { time: number; date: number } {
