@@ -284,6 +284,36 @@ async function main() {
       await p.close();
     });
 
+    await check('a workbook laid out as party-work systems export it is read: three branches, the 备注 findings', async () => {
+      const p = await openScenario('fixture=real-layout-2022.xlsx');
+      await p.getByRole('button', { name: '校验并生成结果' }).click();
+      await p.getByTestId('summary').waitFor({ timeout: WAIT_MS });
+      const pane = await summaryFromPane(p);
+      assertEqual(pane.units, 3, 'units');
+      assertEqual(pane.persons, 7, 'persons');
+      const summarySheet = await p.evaluate(() => window.__harness.sheetValues('考核汇总'));
+      const flat = summarySheet.flat().map(String);
+      for (const unit of ['文学院教工第一党支部', '文学院教工第二党支部', '文学院学生党支部']) assert(flat.includes(unit), `考核汇总 lacks ${unit}`);
+      assert(!flat.includes('中共某大学文学院委员会'), 'the 分党委 level became a unit');
+      const leave = p.locator('[data-testid="issue-row"][data-code="LEAVE_NOT_DEDUCTED"]');
+      assertEqual(await leave.count(), 2, 'LEAVE_NOT_DEDUCTED rows (请假, 病假)');
+      await p.screenshot({ path: path.join(SHOTS, '09-real-layout.png') });
+      await p.close();
+    });
+
+    await check('a near miss: the pane names the sheet and the missing column, and the default-named sheet', async () => {
+      const p = await openScenario('fixture=near-miss-2022.xlsx');
+      await p.getByRole('button', { name: '校验并生成结果' }).click();
+      const notice = p.getByTestId('notice-no-ledgers');
+      await notice.waitFor({ timeout: WAIT_MS });
+      const text = await p.getByTestId('near-misses').innerText();
+      assert(text.includes('「会议记录」第 1 行：像是党内活动台账，但没有找到“日期”列'), `near misses: ${text}`);
+      assert(text.includes('工作表名“Sheet1”是默认名称'), `near misses: ${text}`);
+      assertEqual(await p.evaluate(() => window.__harness.snapshot().sheets), ['说明', '会议记录', 'Sheet1'], 'sheets after the run');
+      await p.screenshot({ path: path.join(SHOTS, '10-near-miss.png'), fullPage: true });
+      await p.close();
+    });
+
     await check('an Excel without ExcelApi 1.7 gets a clear message and no run button', async () => {
       const p = await openScenario('fixture=none&api=6');
       const notice = p.getByTestId('notice-unsupported');
