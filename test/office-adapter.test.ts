@@ -194,7 +194,7 @@ describe('writing output sheets', () => {
     expect(sheet.frozenRows).toBe(3);
     expect(sheet.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 3 });
     expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$3:$3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
-    expect(sheet.rows[3]![0]!.hyperlink).toEqual({ documentReference: "'学习台账'!A2", textToDisplay: '社会保障股第0组', screenTip: '学习台账!A2' });
+    expect(sheet.rows[3]![0]!.hyperlink).toEqual({ documentReference: "'学习台账'!A2", screenTip: '学习台账!A2' });
     expect(sheet.rows[13]![0]!.style?.fill).toBe('FFF2CC');
     expect(sheet.rows[14]![0]!.style?.fill).toBeUndefined();
     expect(sheet.columnWidths.get(0)).toBeGreaterThan(sheet.columnWidths.get(3)!);

@@ -13,7 +13,9 @@ export type StandInErrorCode =
   | 'ApiNotFound'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
-  | 'InvalidObjectPath';
+  | 'InvalidObjectPath'
+  | 'GeneralException'
+  | 'RangeExceedsLimit';
 
 export class StandInError extends Error {
   readonly code: StandInErrorCode;
@@ -40,6 +42,8 @@ export const ErrorCodes: Record<StandInErrorCode, StandInErrorCode> = {
   RequestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   ResponsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   InvalidObjectPath: 'InvalidObjectPath',
+  GeneralException: 'GeneralException',
+  RangeExceedsLimit: 'RangeExceedsLimit',
 };
 
 export function propertyNotLoaded(property: string, location: string): StandInError {

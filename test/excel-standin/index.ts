@@ -114,7 +114,7 @@ export function viewOf(state: StandInState): StandInView {
     sheetNames: liveSheets(state).map((s) => s.name),
     activeSheet: active?.name ?? null,
     selection: state.selection,
-    counters: { ...state.counters },
+    counters: { ...state.counters, actionsBySync: [...state.counters.actionsBySync] },
     state,
     cell(sheetName, address) {
       const sheet = findSheet(state, sheetName);

@@ -9,7 +9,7 @@
  * - actions run in order and are not transactional: those before a failing one stay applied;
  * - APIs newer than the configured ExcelApi version fail the sync with ApiNotFound.
  */
-import { StandInError, propertyNotLoaded } from './errors';
+import { StandInError, propertyNotLoaded, type StandInErrorCode } from './errors';
 import { writeValue } from './input';
 import {
   addSheetState,
@@ -102,6 +102,7 @@ export class RequestContext {
     const c = state.counters;
     c.syncs++;
     c.actions += queue.length;
+    c.actionsBySync.push(queue.length);
     let requestBytes = 0;
     for (const a of queue) requestBytes += ACTION_ENVELOPE_BYTES + utf8Bytes(a.wire);
     c.totalRequestBytes += requestBytes;
@@ -111,7 +112,12 @@ export class RequestContext {
     }
     const deliveries: (() => void)[] = [];
     let responseBytes = 0;
-    for (const action of queue) {
+    const fault = state.fault && state.fault.atSync === c.syncs ? state.fault : undefined;
+    if (fault) state.fault = undefined;
+    const failInjected = (): StandInError =>
+      new StandInError((fault?.code ?? 'GeneralException') as StandInErrorCode, `Injected failure at sync ${c.syncs}.`, 'injected');
+    for (const [i, action] of queue.entries()) {
+      if (fault && i === (fault.afterActions ?? 0)) throw failInjected();
       if (action.minApi > state.excelApiVersion) {
         throw new StandInError('ApiNotFound', `The API you are trying to use could not be found (${action.location} needs ExcelApi 1.${action.minApi}).`, action.location);
       }
@@ -129,6 +135,7 @@ export class RequestContext {
         deliveries.push(result.deliver);
       }
     }
+    if (fault) throw failInjected();
     c.totalResponseBytes += responseBytes;
     c.largestResponseBytes = Math.max(c.largestResponseBytes, responseBytes);
     if (responseBytes > state.responseLimitBytes) {
@@ -325,7 +332,7 @@ export class WorksheetCollection extends ClientObject {
   }
 
   getItemOrNullObject(key: string): Worksheet {
-    const ws = new Worksheet(this.context, () => findSheet(this.context._state, key) ?? null, true);
+    const ws = new Worksheet(this.context, () => findSheet(this.context._state, key) ?? liveSheets(this.context._state).find((x) => x.id === key) ?? null, true);
     ws._bindNow('getItemOrNullObject', { method: 'getItemOrNullObject', args: [key] });
     return ws;
   }
@@ -617,6 +624,12 @@ export class Worksheet extends ClientObject {
       const st = this.context._state;
       assertStructureWritable(st);
       const s = this._requireSheet();
+      // Microsoft's reference for Worksheet.delete(): "if the worksheet's visibility is set to
+      // "VeryHidden", the delete operation will fail with an InvalidOperation exception. You should
+      // first change its visibility to hidden or visible before deleting it." (@types/office-js)
+      if (s.visibility === 'VeryHidden') {
+        throw new StandInError('InvalidOperation', `The worksheet '${s.name}' is very hidden: make it hidden or visible before deleting it.`);
+      }
       const visible = liveSheets(st).filter((x) => x.visibility === 'Visible');
       if (visible.length === 1 && visible[0] === s) {
         throw new StandInError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');

@@ -75,6 +75,8 @@ export interface Counters {
   totalResponseBytes: number;
   /** suspendApiCalculationUntilNextSync calls. */
   calculationSuspensions: number;
+  /** Actions queued in each sync, in order. */
+  actionsBySync: number[];
 }
 
 export interface StandInState {
@@ -89,12 +91,18 @@ export interface StandInState {
   responseLimitBytes: number;
   counters: Counters;
   nextId: number;
+  /**
+   * A failure to inject: the sync numbered `atSync` (counters.syncs after it is counted, 1-based) fails
+   * with `code` after applying its first `afterActions` actions (default 0: none applied; Infinity: all
+   * applied, then the response is lost). Cleared once it fires.
+   */
+  fault?: { atSync: number; afterActions?: number; code?: string };
 }
 
 export const FIVE_MB = 5 * 1024 * 1024;
 
 export function newCounters(): Counters {
-  return { syncs: 0, actions: 0, largestRequestBytes: 0, totalRequestBytes: 0, largestResponseBytes: 0, totalResponseBytes: 0, calculationSuspensions: 0 };
+  return { syncs: 0, actions: 0, largestRequestBytes: 0, totalRequestBytes: 0, largestResponseBytes: 0, totalResponseBytes: 0, calculationSuspensions: 0, actionsBySync: [] };
 }
 
 export function createState(options: Partial<Pick<StandInState, 'excelApiVersion' | 'requestLimitBytes' | 'responseLimitBytes' | 'workbookProtected'>> = {}): StandInState {

@@ -32,6 +32,8 @@ export interface RunResult {
   renamed: { from: string; to: string }[];
   /** Sheets with worksheet protection on (read fine; the add-in never writes to them). */
   protectedSheets: string[];
+  /** Result sheets that reached Excel's 65 530 links per sheet: `count` rows were written without one. */
+  linksOmitted: { sheet: string; count: number }[];
   /** No ledger was found: nothing was written. */
   noLedgers: boolean;
 }
@@ -59,6 +61,7 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
         onProgress: (_stage, fraction) => progress('check', 0.4 + 0.3 * fraction),
       });
       let renamed: { from: string; to: string }[] = [];
+      let linksOmitted: RunResult['linksOmitted'] = [];
       if (!result.noLedgers && result.outputs.length > 0) {
         progress('write', 0.7);
         if (read.workbookProtected) throw new OfficeAdapterError('workbookProtected', 'workbook structure is protected');
@@ -66,9 +69,10 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
           onProgress: (fraction) => progress('write', 0.7 + 0.3 * fraction),
         });
         renamed = written.renamed;
+        linksOmitted = written.linksOmitted;
       }
       progress('done', 1);
-      return { report: result.report, renamed, protectedSheets: read.protectedSheets, noLedgers: result.noLedgers };
+      return { report: result.report, renamed, protectedSheets: read.protectedSheets, linksOmitted, noLedgers: result.noLedgers };
     });
   } catch (e) {
     throw toOfficeAdapterError(e);

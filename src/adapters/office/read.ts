@@ -9,6 +9,8 @@ import { parseAreas, parseRangeAddress, type Rect } from './address';
 import { optionalApis, type OptionalApis } from './support';
 
 export interface SheetInfo {
+  /** Worksheet.id: stays the same when the sheet is renamed or moved. */
+  id: string;
   name: string;
   visibility: string;
   protected: boolean;
@@ -33,6 +35,7 @@ export function errorCode(e: unknown): string {
 
 interface SheetRead {
   sheet: Excel.Worksheet;
+  id: string;
   name: string;
   visibility: string;
   used: Excel.Range;
@@ -112,13 +115,14 @@ function hiddenOf(rect: Rect, visible: Rect[]): { rows: number[]; cols: number[]
 
 export async function readWorkbook(context: Excel.RequestContext, apis: OptionalApis = optionalApis()): Promise<ReadResult> {
   // Sync 1: which sheets there are.
-  const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const worksheets = context.workbook.worksheets.load('items/id,items/name,items/visibility');
   const workbookProtection = context.workbook.protection.load('protected');
   await context.sync();
 
   // Sync 2: each sheet's used range (cells with values only: formatting alone does not count) and protection.
   const reads: SheetRead[] = worksheets.items.map((sheet) => ({
     sheet,
+    id: sheet.id,
     name: sheet.name,
     visibility: String(sheet.visibility),
     used: sheet.getUsedRangeOrNullObject(true).load('address'),
@@ -172,7 +176,7 @@ export async function readWorkbook(context: Excel.RequestContext, apis: Optional
         if (hidden.cols.length > 0) grid.hiddenColumns = hidden.cols;
       }
     }
-    sheets.push({ name: read.name, visibility: read.visibility, protected: read.protection.protected, generated: isGeneratedGrid(grid) });
+    sheets.push({ id: read.id, name: read.name, visibility: read.visibility, protected: read.protection.protected, generated: isGeneratedGrid(grid) });
     return grid;
   });
 

@@ -9,6 +9,7 @@ import {
   type ColumnFormat,
   type ExistingSheet,
   type OutCell,
+  type OutputPlacement,
   type OutputSheet,
   type RowStyle,
 } from '../../engine';
@@ -20,6 +21,8 @@ import type { ReadResult } from './read';
 export interface WriteResult {
   written: { key: string; sheet: string }[];
   renamed: { from: string; to: string }[];
+  /** Rows written without their link because the sheet reached Excel's 65 530 hyperlinks. */
+  linksOmitted: { sheet: string; count: number }[];
   /** Syncs this write took (for benchmarks and tests). */
   syncs: number;
 }
@@ -35,10 +38,14 @@ const TEXT = '@';
 const HEADER_FILL = 'D9E1F2';
 const TITLE_ROW = 0;
 const FIRST_DATA_ROW = 3;
-
-export function existingSheets(read: ReadResult): ExistingSheet[] {
-  return read.sheets.map((s) => ({ name: s.name, generated: s.generated }));
-}
+/** Temporary names while writing (at most 31 characters with the number; no characters Excel forbids). */
+const TEMP_PREFIX = '~考核结果写入中';
+const BACKUP_PREFIX = '~考核结果旧表';
+/**
+ * Excel's limit of hyperlinks in one worksheet ("Hyperlinks in a worksheet: 65,530", Excel
+ * specifications and limits). Links beyond it are not written; the row is, and the pane says so.
+ */
+export const MAX_LINKS_PER_SHEET = 65_530;
 
 function numberFormatOf(format: ColumnFormat): string {
   switch (format) {
@@ -75,7 +82,8 @@ function hasStyle(s: RowStyle | undefined): s is RowStyle {
   return !!s && (!!s.fill || !!s.fontColor || s.bold === true);
 }
 
-async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: RequestBudget, apis: OptionalApis, progress: (done: number) => void): Promise<void> {
+/** Writes one result sheet; returns how many links were left out (beyond MAX_LINKS_PER_SHEET). */
+async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: RequestBudget, apis: OptionalApis, progress: (done: number) => void): Promise<number> {
   const cols = Math.max(1, output.columns.length);
   const last = columnLetters(cols - 1);
   const formats = output.columns.map((c) => numberFormatOf(c.format));
@@ -119,6 +127,15 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
     }
   }
 
+  // Links beyond Excel's per-sheet maximum are left out; their rows are written all the same.
+  const links = output.links.slice(0, MAX_LINKS_PER_SHEET);
+  // A link needs something to click: an empty linked cell shows where it leads (as the file writers do).
+  const linkText = new Map<number, string>();
+  for (const link of links) {
+    const shown = output.rows[link.row]?.[link.col];
+    if (shown === null || shown === undefined || shown === '') linkText.set(link.row * 16_384 + link.col, `${link.sheet}!${link.cell}`);
+  }
+
   // Data rows in blocks, each well within the request budget: formats first, then values.
   const blockBudget = Math.max(10_000, Math.floor(budget.limit / 2));
   let start = 0;
@@ -132,7 +149,7 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
       const v: (string | number | boolean)[] = [];
       const f: string[] = [];
       for (let c = 0; c < cols; c++) {
-        const cell = row[c] ?? null;
+        const cell = linkText.get(r * 16_384 + c) ?? row[c] ?? null;
         v.push(cellValue(cell));
         f.push(cellFormat(cell, formats[c] ?? 'General'));
       }
@@ -164,11 +181,10 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
     r = end + 1;
   }
 
-  // Links to the offending cells. The display text is the cell's own text, kept literal.
-  for (const link of output.links) {
-    const shown = output.rows[link.row]?.[link.col];
-    const text = shown === null || shown === undefined ? `${link.sheet}!${link.cell}` : String(shown);
-    const hyperlink = { documentReference: `${quoteSheet(link.sheet)}!${link.cell}`, textToDisplay: text, screenTip: `${link.sheet}!${link.cell}` };
+  // Links to the offending cells. The cell's text is already written (as text, above): the link sets
+  // no textToDisplay, whose handling of text that looks like a formula the reference does not specify.
+  for (const link of links) {
+    const hyperlink = { documentReference: `${quoteSheet(link.sheet)}!${link.cell}`, screenTip: `${link.sheet}!${link.cell}` };
     await budget.charge(jsonBytes(hyperlink));
     sheet.getCell(FIRST_DATA_ROW + link.row, link.col).hyperlink = hyperlink;
   }
@@ -183,16 +199,111 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
     layout.setPrintTitleRows(`$${from}:$${to}`);
     if (output.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
+  return output.links.length - links.length;
+}
+
+/** What the writer needs to know about a sheet already in the workbook (from readWorkbook). */
+export interface ExistingOfficeSheet extends ExistingSheet {
+  id?: string;
+  visibility?: string;
+  protected?: boolean;
+}
+
+/**
+ * Sheets in the workbook now, as placeOutputs sees them. A generated sheet that is protected counts as
+ * the user's own: protected sheets are never changed, so the output goes to a free name instead.
+ */
+export function existingSheets(read: ReadResult): ExistingOfficeSheet[] {
+  return read.sheets.map((s) => ({ name: s.name, generated: s.generated && !s.protected, id: s.id, visibility: s.visibility, protected: s.protected }));
+}
+
+/** A sheet name not in `taken` (compared without case), at most 31 characters. */
+function freeSheetName(taken: Set<string>, base: string): string {
+  for (let n = 1; ; n++) {
+    const name = `${base}${n}`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+interface Swap {
+  placement: OutputPlacement;
+  /** The temporary name the new sheet is written under. */
+  temp: string;
+  /** Its id, known after the writing phase's last sync. */
+  tempId?: string;
+  /** The generated sheet being replaced, if any. */
+  old?: { name: string; id?: string; veryHidden: boolean; backup: string };
+}
+
+/** Best effort: delete whichever of the temporary sheets exist. Errors here are swallowed (the first one is what the user sees). */
+async function removeTemporaries(context: Excel.RequestContext, swaps: Swap[]): Promise<void> {
+  try {
+    const found = swaps.map((s) => context.workbook.worksheets.getItemOrNullObject(s.tempId ?? s.temp));
+    await context.sync();
+    found.forEach((ws) => {
+      if (!ws.isNullObject) ws.delete();
+    });
+    await context.sync();
+  } catch {
+    // Nothing more can be done from here; the next run removes leftovers (their A2 has the marker).
+  }
+}
+
+/**
+ * After the swap's sync failed part-way (actions before the failing one stay applied): finish it if any
+ * old result is already gone, otherwise undo it. Either way the workbook ends with one whole result.
+ */
+async function settleSwap(context: Excel.RequestContext, swaps: Swap[]): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets.load('items/id,items/name');
+    await context.sync();
+    const nameOf = new Map(sheets.items.map((s) => [s.id, s.name]));
+    const byName = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const alive = (id: string | undefined, name: string): boolean => (id !== undefined ? nameOf.has(id) : byName.has(name.toLowerCase()));
+    const oldGone = swaps.some((s) => s.old && !alive(s.old.id, s.old.backup) && !alive(s.old.id, s.old.name));
+    const ws = context.workbook.worksheets;
+    if (oldGone) {
+      // Roll forward: remove the old results still there, give the new sheets their names.
+      for (const s of swaps) {
+        if (!s.old || !s.old.id || !nameOf.has(s.old.id)) continue;
+        const old = ws.getItem(s.old.id);
+        if (s.old.veryHidden) old.visibility = 'Hidden';
+        old.delete();
+      }
+      for (const s of swaps) if (s.tempId && nameOf.get(s.tempId) !== s.placement.target) ws.getItem(s.tempId).name = s.placement.target;
+    } else {
+      // Roll back: remove the new sheets, give the old results their names and visibility back.
+      for (const s of swaps) if (s.tempId && nameOf.has(s.tempId)) ws.getItem(s.tempId).delete();
+      for (const s of swaps) {
+        if (!s.old?.id || !nameOf.has(s.old.id)) continue;
+        const old = ws.getItem(s.old.id);
+        if (nameOf.get(s.old.id) !== s.old.name) old.name = s.old.name;
+        if (s.old.veryHidden) old.visibility = 'VeryHidden';
+      }
+    }
+    await context.sync();
+  } catch {
+    // As in removeTemporaries: the original failure is reported.
+  }
 }
 
 /**
  * Write `outputs` into the workbook. `existing` lists the sheets there now (from readWorkbook).
- * Generated sheets of the same name are deleted and written anew; users' sheets are never touched.
+ *
+ * Transactional as far as Office.js allows (a sync is not atomic: actions before a failing one stay
+ * applied): the new sheets are first written under temporary names while the previous results stay as
+ * they are; a failure there deletes the temporaries. Only then, in one sync, the old generated sheets are
+ * renamed aside, the new ones take their names and the old ones are deleted; if that sync fails part-way,
+ * settleSwap finishes or undoes it. The user ends with the previous results or the new ones, never a mix.
+ * Users' sheets are never touched.
  */
 export async function writeOutputs(
   context: Excel.RequestContext,
   outputs: OutputSheet[],
-  existing: ExistingSheet[],
+  existing: ExistingOfficeSheet[],
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const apis = options.apis ?? optionalApis();
@@ -200,38 +311,69 @@ export async function writeOutputs(
   const budget = new RequestBudget(context, options.requestBudget ?? DEFAULT_REQUEST_BUDGET, () =>
     context.application.suspendApiCalculationUntilNextSync(),
   );
+  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  for (const p of placements) taken.add(p.target.toLowerCase());
+  const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
+  const swaps: Swap[] = placements.map((placement) => {
+    const old = placement.replace ? byName.get(placement.target.toLowerCase()) : undefined;
+    return {
+      placement,
+      temp: freeSheetName(taken, TEMP_PREFIX),
+      old: old ? { name: old.name, id: old.id, veryHidden: old.visibility === 'VeryHidden', backup: freeSheetName(taken, BACKUP_PREFIX) } : undefined,
+    };
+  });
 
-  // Replace only what the add-in generated (placeOutputs sets `replace` for those alone).
-  for (const p of placements) {
-    if (!p.replace) continue;
-    await budget.charge(100);
-    context.workbook.worksheets.getItem(p.target).delete();
-  }
-  await budget.flush();
-
+  // 1. The new sheets, under temporary names. The previous results are not touched yet.
   const totalRows = Math.max(1, placements.reduce((n, p) => n + p.output.rows.length, 0));
   let rowsBefore = 0;
   const written: WriteResult['written'] = [];
-  for (const p of placements) {
-    await budget.charge(100);
-    const sheet = context.workbook.worksheets.add(p.target);
-    const rows = p.output.rows.length;
-    await writeOne(sheet, p.output, budget, apis, (done) => options.onProgress?.((rowsBefore + done * rows) / totalRows));
-    rowsBefore += rows;
-    written.push({ key: p.output.key, sheet: p.target });
+  const linksOmitted: WriteResult['linksOmitted'] = [];
+  const added: Excel.Worksheet[] = [];
+  try {
+    for (const swap of swaps) {
+      const p = swap.placement;
+      await budget.charge(100);
+      const sheet = context.workbook.worksheets.add(swap.temp);
+      added.push(sheet);
+      const rows = p.output.rows.length;
+      const omitted = await writeOne(sheet, p.output, budget, apis, (done) => options.onProgress?.((0.95 * (rowsBefore + done * rows)) / totalRows));
+      if (omitted > 0) linksOmitted.push({ sheet: p.target, count: omitted });
+      rowsBefore += rows;
+      written.push({ key: p.output.key, sheet: p.target });
+    }
+    for (const sheet of added) sheet.load('id');
+    await budget.sync();
+    swaps.forEach((s, i) => (s.tempId = added[i]!.id));
+  } catch (e) {
+    await removeTemporaries(context, swaps);
+    throw e;
   }
-  // Show the summary first.
-  const first = placements[0];
-  if (first) {
-    await budget.charge(100);
-    context.workbook.worksheets.getItem(first.target).activate();
+
+  // 2. The swap, in one sync: old results aside, new ones into their names, old ones deleted.
+  const ws = context.workbook.worksheets;
+  try {
+    for (const s of swaps) {
+      if (!s.old) continue;
+      const old = ws.getItem(s.old.id ?? s.old.name);
+      // Deleting a VeryHidden sheet fails with InvalidOperation (Worksheet.delete reference): unhide first.
+      if (s.old.veryHidden) old.visibility = 'Hidden';
+      old.name = s.old.backup;
+    }
+    for (const s of swaps) ws.getItem(s.tempId!).name = s.placement.target;
+    for (const s of swaps) if (s.old) ws.getItem(s.old.id ?? s.old.backup).delete();
+    // Show the summary first.
+    if (swaps[0]) ws.getItem(swaps[0].tempId!).activate();
+    await budget.sync();
+  } catch (e) {
+    await settleSwap(context, swaps);
+    throw e;
   }
-  await budget.flush();
   options.onProgress?.(1);
 
   return {
     written,
     renamed: placements.filter((p) => p.renamedBecauseTaken).map((p) => ({ from: p.output.name, to: p.target })),
+    linksOmitted,
     syncs: budget.syncs,
   };
 }

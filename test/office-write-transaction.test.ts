@@ -1,0 +1,121 @@
+/**
+ * Writing the result sheets is all or nothing: a failure at any sync, or part-way through the sync that
+ * swaps old results for new ones, leaves the previous results or the new ones, never a mix and never a
+ * leftover temporary sheet.
+ */
+import { GENERATED_MARKER, type OutputSheet } from '../src/engine';
+import { readWorkbook, writeOutputs, existingSheets, type WriteResult } from '../src/adapters/office';
+import { createState, installExcelStandIn, uninstallExcelStandIn, putValues, resetCounters, type StandInState } from './excel-standin';
+
+afterEach(() => uninstallExcelStandIn(globalThis));
+
+function output(name: string, key: OutputSheet['key'], rows: OutputSheet['rows'], links: OutputSheet['links'] = []): OutputSheet {
+  return {
+    key,
+    name,
+    title: `2022年度${name}`,
+    note: `${GENERATED_MARKER}每次校验时重新生成`,
+    columns: [
+      { header: '单位', width: 16, format: 'text' },
+      { header: '姓名', width: 12, format: 'text' },
+      { header: '得分', width: 8, format: 'decimal2' },
+    ],
+    rows,
+    rowStyles: rows.map(() => undefined),
+    links,
+    freezeRows: 3,
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, repeatRows: [3, 3] },
+  };
+}
+
+function outputs(tag: string, n: number): OutputSheet[] {
+  const rows = (k: number) => Array.from({ length: n }, (_, i) => [`${tag}单位${i}`, `${tag}${k}-${i}`, i + k]);
+  return [
+    output('考核汇总', 'summary', rows(1)),
+    output('人员考核明细', 'persons', rows(2)),
+    output('校验问题', 'issues', rows(3), [{ row: 0, col: 0, sheet: '学习台账', cell: 'A2' }]),
+  ];
+}
+
+async function write(state: StandInState, outs: OutputSheet[]): Promise<WriteResult> {
+  installExcelStandIn(globalThis, state);
+  return Excel.run(async (context) => {
+    const read = await readWorkbook(context);
+    return writeOutputs(context, outs, existingSheets(read));
+  });
+}
+
+/** Every sheet: name, visibility, protection and values; order-independent. */
+function snapshot(state: StandInState): string {
+  const sheets = state.sheets
+    .filter((s) => !s.deleted)
+    .map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected, values: s.rows.map((r) => (r ?? []).map((c) => c?.value ?? '')) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return JSON.stringify(sheets);
+}
+
+/** A workbook holding a ledger and the results of an earlier run, one of them VeryHidden, one protected. */
+async function withOldResults(): Promise<StandInState> {
+  const state = createState();
+  putValues(state, '学习台账', [['单位', '姓名'], ['甲', '张三']]);
+  await write(state, outputs('旧', 2));
+  state.sheets.find((s) => s.name === '校验问题')!.visibility = 'VeryHidden';
+  state.sheets.find((s) => s.name === '人员考核明细')!.protected = true;
+  return state;
+}
+
+describe('transactional writes', () => {
+  test('a clean rerun replaces a VeryHidden result, and leaves a protected result sheet alone', async () => {
+    const state = await withOldResults();
+    const result = await write(state, outputs('新', 3));
+    expect(result.renamed).toEqual([{ from: '人员考核明细', to: '人员考核明细(2)' }]);
+    const names = state.sheets.filter((s) => !s.deleted).map((s) => s.name);
+    expect(names).toEqual(['学习台账', '人员考核明细', '考核汇总', '人员考核明细(2)', '校验问题']);
+    const issues = state.sheets.find((s) => s.name === '校验问题' && !s.deleted)!;
+    expect(issues.visibility).toBe('Visible');
+    expect(issues.rows[3]![1]!.value).toBe('新3-0');
+    // The protected old sheet is exactly as it was.
+    const persons = state.sheets.find((s) => s.name === '人员考核明细' && !s.deleted)!;
+    expect(persons.protected).toBe(true);
+    expect(persons.rows[3]![1]!.value).toBe('旧2-0');
+  });
+
+  test('a failure injected at every sync, and after every action of every sync, leaves the old results or the new ones', async () => {
+    const old = await withOldResults();
+    const oldSnap = snapshot(old);
+
+    const clean = structuredClone(old);
+    resetCounters(clean);
+    await write(clean, outputs('新', 3));
+    const newSnap = snapshot(clean);
+    const actions = clean.counters.actionsBySync;
+    expect(newSnap).not.toEqual(oldSnap);
+    expect(actions.length).toBeGreaterThanOrEqual(5);
+
+    let endedOld = 0;
+    let endedNew = 0;
+    let cases = 0;
+    for (let sync = 1; sync <= actions.length; sync++) {
+      const count = actions[sync - 1]!;
+      // Every action position of every sync (these syncs are small); Infinity: all applied, response lost.
+      for (const afterActions of [...Array.from({ length: count }, (_, k) => k), Infinity]) {
+        const state = structuredClone(old);
+        resetCounters(state);
+        state.fault = { atSync: sync, afterActions };
+        const error = await write(state, outputs('新', 3)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect({ sync, afterActions, code: (error as { code?: string } | undefined)?.code }).toEqual({ sync, afterActions, code: 'GeneralException' });
+        const snap = snapshot(state);
+        if (snap === oldSnap) endedOld++;
+        else if (snap === newSnap) endedNew++;
+        else throw new Error(`sync ${sync}, after ${afterActions} actions: neither the old nor the new results\n${snap}`);
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(50);
+    expect(endedOld).toBeGreaterThan(0);
+    expect(endedNew).toBeGreaterThan(0);
+  });
+});
