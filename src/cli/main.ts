@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { existingSheetsOf, resultFile } from '../adapters/exceljs/result-file';
 import { appraise } from '../engine';
+import type { Report } from '../engine/report';
 import { readFailureMessage, readXlsx, XlsxReadError, type XlsxWorkbook } from '../xlsx';
 import { parseArgs, USAGE } from './args';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
@@ -20,6 +21,23 @@ export interface CliIo {
 }
 
 const RESULT_SUFFIX = '-考核结果.xlsx';
+
+/**
+ * NO_APPRAISAL_SHEETS in one line, naming the closest near miss and what it lacks (the engine's issue
+ * carries them), so the clerk knows which sheet to fix rather than hearing that nothing was found.
+ */
+function noLedgersError(input: string, report: Report): CliError {
+  const near = report.issues.find((i) => i.code === 'NO_APPRAISAL_SHEETS')?.params ?? {};
+  const zh = `工作簿中没有找到考核台账（学习、党内活动、作风纪律、标准化建设或任务清单）：${input}`;
+  const en = `no appraisal ledgers (NO_APPRAISAL_SHEETS) in ${input}`;
+  if (typeof near.nearSheet !== 'string') return new CliError(zh, en);
+  const lacks = near.nearReason === 'persons' ? '但每行是一名人员，不是单位开展的活动' : `但没有找到${String(near.nearMissing)}列`;
+  const lacksEn = near.nearReason === 'persons' ? 'lists persons, not meetings' : `lacks ${String(near.nearMissing).replace(/[“”]/g, '')}`;
+  return new CliError(
+    `${zh}；最接近的是「${near.nearSheet}」：像是${String(near.nearKind)}，${lacks}`,
+    `${en}; closest: sheet ${near.nearSheet} ${lacksEn}`,
+  );
+}
 
 export function defaultOutPath(input: string): string {
   const dir = path.dirname(input);
@@ -147,12 +165,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const options = { ...(args.year !== undefined ? { year: args.year } : {}), onProgress: (stage: string, fraction: number) => progress.update(stage, fraction) };
       return { result: appraise(grids, options), existing: existingSheetsOf(grids) };
     })();
-    if (result.noLedgers) {
-      throw new CliError(
-        `工作簿中没有找到考核台账（学习、党内活动、作风纪律、标准化建设或任务清单）：${input}`,
-        `no appraisal ledgers (NO_APPRAISAL_SHEETS) in ${input}`,
-      );
-    }
+    if (result.noLedgers) throw noLedgersError(input, result.report);
     progress.update('写入结果', 1);
     const { data, placements, spliceRefused } = await resultFile(bytes, existing, result.outputs).catch((e: unknown) => {
       // The whole-workbook rewrite (splicing refused) reads the input with exceljs, which may fail where our reader did not.
