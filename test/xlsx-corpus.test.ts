@@ -13,7 +13,7 @@
  *   - any other string: text (the corpus has no text cell that looks like a day or an error literal).
  * Formula cells carry their cached result; `formulasWithoutCachedValue` lists formulas that have none
  * (openpyxl writes none), which must read as empty. `hidden`, `merges` (A1 ranges), `hiddenRows` (1-based)
- * and `date1904` are checked when present. Files in quirks/failures.json must fail with that failure kind.
+ * `date1904` and `application` are checked when present. Files in quirks/failures.json must fail with that failure kind.
  */
 import fs from 'fs';
 import path from 'path';
@@ -34,6 +34,8 @@ interface ExpectedSheet {
 interface ExpectedWorkbook {
   file: string;
   date1904?: boolean;
+  /** docProps/app.xml's Application, where the file is about reading it. */
+  application?: string;
   /** A size budget the reader must meet, for files built to be slow (whole-column ranges). */
   maxMilliseconds?: number;
   sheets: ExpectedSheet[];
@@ -152,6 +154,10 @@ describe.each(corpus)('$label', ({ dir, expected }) => {
 
   if (expected.date1904 !== undefined) {
     test('date system', () => expect(read!.date1904).toBe(expected.date1904));
+  }
+
+  if (expected.application !== undefined) {
+    test('application', () => expect(read!.application).toBe(expected.application));
   }
 
   test('every non-empty cell, with its value', () => {
