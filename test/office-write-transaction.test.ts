@@ -119,3 +119,24 @@ describe('transactional writes', () => {
     expect(endedNew).toBeGreaterThan(0);
   });
 });
+
+describe('Excel limits on the Office path', () => {
+  test('at most 65 530 links per sheet; the rest of the rows are written without one and reported', async () => {
+    const state = createState();
+    putValues(state, '学习台账', [['单位']]);
+    const n = 65_540;
+    const rows = Array.from({ length: n }, (_, i) => [`单位${i}`, i % 2 === 0 ? '' : `人${i}`, i]);
+    const links = rows.map((_, i) => ({ row: i, col: 1, sheet: '学习台账', cell: `B${i + 2}` }));
+    const result = await write(state, [output('校验问题', 'issues', rows, links)]);
+    expect(result.linksOmitted).toEqual([{ sheet: '校验问题', count: 10 }]);
+    const sheet = state.sheets.find((s) => s.name === '校验问题' && !s.deleted)!;
+    let linked = 0;
+    for (const row of sheet.rows) if (row?.[1]?.hyperlink) linked++;
+    expect(linked).toBe(65_530);
+    // An empty linked cell shows where it leads; the person's name is written once, as text.
+    expect(sheet.rows[3]![1]).toMatchObject({ value: '学习台账!B2', numberFormat: '@' });
+    expect(sheet.rows[4]![1]).toMatchObject({ value: '人1', hyperlink: { documentReference: "'学习台账'!B3", screenTip: '学习台账!B3' } });
+    expect(sheet.rows[3 + n - 1]![1]!.hyperlink).toBeUndefined();
+    expect(sheet.rows[3 + n - 1]![1]!.value).toBe(`人${n - 1}`);
+  });
+});

@@ -333,8 +333,8 @@ describe('styles merging', () => {
     '<cellXfs count="2"><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf></cellXfs></styleSheet>';
 
   test('appends after the workbook’s own entries, shifting ids and reusing equal number formats', async () => {
-    const { xml, xfOffset } = mergeStyles(own, added);
-    expect(xfOffset).toBe(3);
+    const { xml, xfMap } = mergeStyles(own, added);
+    expect(xfMap).toEqual([3, 4]);
     await wellFormed(xml);
     expect(xml).toContain('<numFmts count="2"><numFmt numFmtId="170" formatCode="yyyy-mm-dd"/><numFmt numFmtId="171" formatCode="0.0%"/></numFmts>');
     expect(xml).toContain('<fonts count="3">');

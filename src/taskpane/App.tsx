@@ -14,7 +14,7 @@ import type { ReportedIssue } from '../engine/report';
 import { countBySeverity, type IssueTarget } from './issue-view';
 import { IssueList } from './IssueList';
 import { SEVERITY_LABEL, UI, stageLabel } from './messages';
-import { NoLedgersNotice, ProtectedReadNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
+import { LinksOmittedNotice, NoLedgersNotice, ProtectedReadNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
 import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
 import { useAppraisal, type RunPhase } from './useAppraisal';
@@ -156,6 +156,7 @@ export function App({ api }: { api: AddinApi }) {
 
       {phase.kind === 'failed' && <RunErrorNotice error={phase.error} />}
       {result && result.protectedSheets.length > 0 && <ProtectedReadNotice sheets={result.protectedSheets} />}
+      {result?.linksOmitted && result.linksOmitted.length > 0 && <LinksOmittedNotice items={result.linksOmitted} />}
       {result?.noLedgers && <NoLedgersNotice nearMisses={nearMissMessages(result.report.issues)} />}
       {result && !result.noLedgers && (
         <>

@@ -72,6 +72,18 @@ export function ProtectedReadNotice({ sheets }: { sheets: string[] }) {
   );
 }
 
+/** After a successful run: result rows written without their link (Excel's 65 530 links per sheet). */
+export function LinksOmittedNotice({ items }: { items: { sheet: string; count: number }[] }) {
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="notice-links-omitted">
+      <MessageBarBody>
+        <MessageBarTitle>{UI.linksOmittedTitle}</MessageBarTitle>
+        <div>{UI.linksOmittedBody(items)}</div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function RunErrorNotice({ error }: { error: RunError }) {
   switch (error.kind) {
     case 'sheetProtected':

@@ -15,6 +15,12 @@ export interface RunResult {
   renamed: { from: string; to: string }[];
   /** Sheets that could not be read or written because they are protected. */
   protectedSheets: string[];
+  /** Result sheets that reached Excel's 65 530 links per sheet: `count` rows were written without one. */
+  linksOmitted?: { sheet: string; count: number }[];
+  /** Sheets whose merged cells could not be read (ExcelApi below 1.13) and were inferred instead. */
+  mergesInferred?: { sheet: string; blocks: number }[];
+  /** The document is open read-only: the results could not be written (Office.context.document.mode). */
+  readOnly?: boolean;
   noLedgers: boolean;
 }
 

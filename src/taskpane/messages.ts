@@ -70,6 +70,9 @@ export const UI = {
   protectedReadTitle: '部分工作表受保护',
   protectedReadBody: (sheets: string[]) =>
     `工作表${sheets.map((s) => `「${s}」`).join('、')}受保护。其中的数据已正常读取并参与考核；加载项不会修改受保护的工作表。`,
+  linksOmittedTitle: '部分行没有跳转链接',
+  linksOmittedBody: (items: { sheet: string; count: number }[]) =>
+    `Excel 每张工作表最多保存 65 530 个超链接。${items.map((i) => `「${i.sheet}」有 ${i.count} 行`).join('、')}超出这一上限，这些行照常写入，但没有跳转链接；请按行中的工作表和单元格查找。`,
   workbookProtectedTitle: '工作簿受保护',
   workbookProtectedBody:
     '工作簿结构受保护，加载项无法添加或替换结果工作表。请在「审阅 → 保护工作簿」中取消保护后重试；源台账不会被修改。',
@@ -77,7 +80,7 @@ export const UI = {
     '工作簿数据量超出了 Excel 单次处理的上限（Excel 网页版较常见）。请在 Excel 桌面版中运行，或把不参与考核的大表移到其他工作簿后重试。',
   editModeBody: 'Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再点击「校验并生成结果」。',
   failedTitle: '运行未完成',
-  failedBody: '处理过程中出现意外错误，工作簿未被修改或只写入了部分结果。请重试；如仍失败，请把下面的错误信息提供给技术支持。',
+  failedBody: '处理过程中出现意外错误。结果表要么已全部写入，要么保持上次的结果，不会只写入一部分。请重试；如仍失败，请把下面的错误信息提供给技术支持。',
   failedDetail: (detail: string) => `错误信息：${detail}`,
 
   rulesInserted: (sheet: string) => `已插入工作表「${sheet}」，其中是默认考核规则及说明。修改「值」列即可调整规则，下次运行时生效。`,

@@ -40,7 +40,7 @@ function spliced(original: Uint8Array, placements: OutputPlacement[]): Uint8Arra
       name: p.target,
       replace: p.replace,
       printTitleRows: plan.print.titleRows,
-      xml: (xfOffset: number) => sheetXml(plan, (i) => xfOffset + local[i]!),
+      xml: (xf: (resultXf: number) => number) => sheetXml(plan, (i) => xf(local[i]!)),
     };
   });
   return spliceSheets(original, { styles: styles.xml(), sheets });

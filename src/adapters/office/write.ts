@@ -15,6 +15,8 @@ import {
 } from '../../engine';
 import { jsonBytes, RequestBudget, DEFAULT_REQUEST_BUDGET } from './payload';
 import { quoteSheet } from './address';
+// Excel's 65 530 hyperlinks per worksheet, shared with the file writers.
+import { MAX_LINKS_PER_SHEET } from '../result-sheet/plan';
 import { optionalApis, type OptionalApis } from './support';
 import type { ReadResult } from './read';
 
@@ -41,11 +43,7 @@ const FIRST_DATA_ROW = 3;
 /** Temporary names while writing (at most 31 characters with the number; no characters Excel forbids). */
 const TEMP_PREFIX = '~考核结果写入中';
 const BACKUP_PREFIX = '~考核结果旧表';
-/**
- * Excel's limit of hyperlinks in one worksheet ("Hyperlinks in a worksheet: 65,530", Excel
- * specifications and limits). Links beyond it are not written; the row is, and the pane says so.
- */
-export const MAX_LINKS_PER_SHEET = 65_530;
+
 
 function numberFormatOf(format: ColumnFormat): string {
   switch (format) {

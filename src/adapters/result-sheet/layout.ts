@@ -12,6 +12,12 @@ const MAX_AUTO_WIDTH = 30;
 const MEASURE_ROWS = 2000;
 const LINE_HEIGHT = 14.5;
 export const DATA_ROW_HEIGHT = 18;
+/** Excel's largest row height ("Row height: 409 points", Excel specifications and limits). */
+export const MAX_ROW_HEIGHT = 409;
+/** Lines of 11-point text a row of MAX_ROW_HEIGHT shows (see heightFor). */
+export const MAX_LINES = Math.floor((MAX_ROW_HEIGHT - 4) / LINE_HEIGHT);
+/** Ends text cut to fit the tallest row. */
+export const CUT_MARK = '…（已截断）';
 
 export function shownText(value: OutCell | undefined, column: OutputColumn): string {
   if (value === null || value === undefined) return '';
@@ -47,5 +53,33 @@ export function linesIn(text: string, width: number): number {
 }
 
 export function heightFor(lines: number, minimum: number): number {
-  return Math.max(minimum, Math.ceil(lines * LINE_HEIGHT + 4));
+  return Math.min(MAX_ROW_HEIGHT, Math.max(minimum, Math.ceil(lines * LINE_HEIGHT + 4)));
+}
+
+/**
+ * `text` as shown in a wrapped cell `width` units wide whose row may not grow past MAX_ROW_HEIGHT: the
+ * text itself when it fits in `maxLines`, otherwise as much as fits followed by CUT_MARK. The rows stay
+ * within Excel's limit and the cell says that it does not show everything (the ledger has the full text).
+ */
+export function fitToLines(text: string, width: number, maxLines: number = MAX_LINES): string {
+  if (linesIn(text, width) <= maxLines) return text;
+  const usable = Math.max(1, width - 1);
+  const markWidth = displayWidth(CUT_MARK);
+  let lines = 1;
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const w = ch === '\n' ? 0 : displayWidth(ch);
+    if (ch === '\n' || used + w > usable) {
+      lines++;
+      used = 0;
+    }
+    used += w;
+    // Stop while the last line still has room for the mark.
+    if (lines > maxLines || (lines === maxLines && used + markWidth > usable)) break;
+    end += ch.length;
+  }
+  let cut = text.slice(0, end).replace(/\s+$/, '');
+  while (cut.length > 0 && linesIn(cut + CUT_MARK, width) > maxLines) cut = cut.slice(0, -1);
+  return cut + CUT_MARK;
 }

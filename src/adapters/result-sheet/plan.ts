@@ -5,7 +5,13 @@
  */
 import { columnLetters } from '../../engine/grid';
 import type { OutputColumn, OutputSheet, OutCell, RowStyle } from '../../engine/output-model';
-import { columnWidths, DATA_ROW_HEIGHT, heightFor, linesIn } from './layout';
+import { columnWidths, DATA_ROW_HEIGHT, fitToLines, heightFor, linesIn } from './layout';
+
+/**
+ * Excel keeps at most 65 530 hyperlinks in one worksheet ("Hyperlinks in a worksheet: 65,530", Excel
+ * specifications and limits). Rows past that are written without their link.
+ */
+export const MAX_LINKS_PER_SHEET = 65_530;
 
 /** ARGB colours, as SpreadsheetML writes them. */
 export interface CellStyle {
@@ -37,6 +43,8 @@ export interface SheetPlan {
   print: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; titleRows: [number, number] };
   /** Excel header/footer codes: centred page x of n. */
   footer: string;
+  /** Links left out because the sheet reached MAX_LINKS_PER_SHEET. */
+  linksOmitted: number;
 }
 
 export const FONT_NAME = '宋体';
@@ -128,13 +136,17 @@ export function planSheet(out: OutputSheet): SheetPlan {
   };
 
   const linkKey = (row: number, col: number): number => row * 16_384 + col;
-  const links = new Map(out.links.map((l) => [linkKey(l.row, l.col), l]));
+  const links = new Map(out.links.slice(0, MAX_LINKS_PER_SHEET).map((l) => [linkKey(l.row, l.col), l]));
   out.rows.forEach((values, r) => {
     const rowStyle = out.rowStyles[r];
     let lines = 1;
     const cells = out.columns.map((col, c): PlannedCell => {
-      const value = values[c] ?? null;
-      if (col.format === 'text' && typeof value === 'string') lines = Math.max(lines, linesIn(value, widths[c]!));
+      let value = values[c] ?? null;
+      if (col.format === 'text' && typeof value === 'string') {
+        // Text too long for the tallest row is cut, and says so, rather than growing the row past 409 points.
+        value = fitToLines(value, widths[c]!);
+        lines = Math.max(lines, linesIn(value, widths[c]!));
+      }
       const link = links.get(linkKey(r, c));
       if (!link) return { value: plannedValue(value, col), style: dataStyle(c, col, rowStyle, false) };
       // A link needs something to click: an empty cell shows where it leads.
@@ -152,5 +164,6 @@ export function planSheet(out: OutputSheet): SheetPlan {
     freezeRows: out.freezeRows,
     print: { orientation: out.print.orientation, fitToWidth: out.print.fitToWidth, titleRows: out.print.repeatRows },
     footer: PAGE_FOOTER,
+    linksOmitted: Math.max(0, out.links.length - MAX_LINKS_PER_SHEET),
   };
 }

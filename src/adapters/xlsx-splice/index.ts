@@ -24,8 +24,8 @@ export interface SplicedSheet {
   replace: boolean;
   /** Rows repeated at the top of every printed page, 1-based inclusive. */
   printTitleRows?: [number, number];
-  /** The worksheet part, given the workbook's index of the first of the result's cell formats. */
-  xml(xfOffset: number): string;
+  /** The worksheet part, given the workbook's cellXfs index of each of the result's cell formats. */
+  xml(xf: (resultXf: number) => number): string;
 }
 
 export interface SpliceInput {
@@ -83,7 +83,12 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   // Parsed once, from relsXml as read: the calc-chain edit below uses these offsets before anything is appended.
   const rels = pkg.relationships(wbPart, relsXml);
   const ownStylesPart = stylesPart(pkg, rels);
-  const { xml: stylesXml, xfOffset } = mergeStyles(pkg.text(ownStylesPart), input.styles);
+  const { xml: stylesXml, xfMap } = mergeStyles(pkg.text(ownStylesPart), input.styles);
+  const xf = (resultXf: number): number => {
+    const mapped = xfMap[resultXf];
+    if (mapped === undefined) throw new SpliceUnsupported(`result uses undefined cell format ${resultXf}`);
+    return mapped;
+  };
 
   const sheets = pkg.sheets(workbookXml, rels);
   const prefix = relPrefix(sheets, workbookXml);
@@ -99,7 +104,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   const relIds = new Set(rels.map((r) => r.id));
 
   for (const sheet of input.sheets) {
-    const xml = sheet.xml(xfOffset);
+    const xml = sheet.xml(xf);
     const existing = sheets.findIndex((s) => s.name === sheet.name);
     let index: number;
     if (sheet.replace) {

@@ -11,8 +11,8 @@ const FIRST_CUSTOM_NUMFMT = 164;
 
 export interface MergedStyles {
   xml: string;
-  /** The workbook's cellXfs index for the result's cellXfs index. */
-  xfOffset: number;
+  /** The workbook's cellXfs index of each of the result's cellXfs, in order. */
+  xfMap: number[];
 }
 
 function required(xml: string, tag: string, part: string): XmlElement {
@@ -49,10 +49,10 @@ export function mergeStyles(original: string, result: string): MergedStyles {
     throw new SpliceUnsupported('styles.xml sections out of order');
   }
 
-  const ownFonts = children(original, fonts, 'font').length;
-  const ownFills = children(original, fills, 'fill').length;
-  const ownBorders = children(original, borders, 'border').length;
-  const ownXfs = children(original, cellXfs, 'xf').length;
+  const ownFontList = texts(original, children(original, fonts, 'font'));
+  const ownFillList = texts(original, children(original, fills, 'fill'));
+  const ownBorderList = texts(original, children(original, borders, 'border'));
+  const ownXfList = texts(original, children(original, cellXfs, 'xf'));
   const ownNumFmts = children(original, numFmts, 'numFmt');
 
   // Custom number formats: reuse the workbook's id for the same code, otherwise take the next free id.
@@ -77,15 +77,24 @@ export function mergeStyles(original: string, result: string): MergedStyles {
     numFmtMap.set(id, mapped);
   }
 
-  const shift = (tag: string, name: string, by: number): string => {
+  // Fonts, fills, borders and cell formats equal (as text) to one the workbook has are reused: a rerun
+  // on a result workbook finds the previous run's entries and adds nothing, so styles.xml stops growing.
+  const fontMap = reuseOrAppend(ownFontList, texts(result, children(result, firstElement(result, 'fonts'), 'font')));
+  const fillMap = reuseOrAppend(ownFillList, texts(result, children(result, firstElement(result, 'fills'), 'fill')));
+  const borderMap = reuseOrAppend(ownBorderList, texts(result, children(result, firstElement(result, 'borders'), 'border')));
+
+  const mapAttr = (tag: string, name: string, map: number[]): string => {
     const value = attr(tag, name);
-    return value === undefined ? tag : setAttr(tag, name, String(Number(value) + by));
+    if (value === undefined) return tag;
+    const mapped = map[Number(value)];
+    if (mapped === undefined) throw new SpliceUnsupported(`result uses undefined ${name} ${value}`);
+    return setAttr(tag, name, String(mapped));
   };
-  const addedXfs = children(result, firstElement(result, 'cellXfs'), 'xf').map((xf) => {
+  const resultXfs = children(result, firstElement(result, 'cellXfs'), 'xf').map((xf) => {
     let open = xf.openTag;
-    open = shift(open, 'fontId', ownFonts);
-    open = shift(open, 'fillId', ownFills);
-    open = shift(open, 'borderId', ownBorders);
+    open = mapAttr(open, 'fontId', fontMap.indices);
+    open = mapAttr(open, 'fillId', fillMap.indices);
+    open = mapAttr(open, 'borderId', borderMap.indices);
     const numFmtId = attr(open, 'numFmtId');
     if (numFmtId !== undefined && Number(numFmtId) >= FIRST_CUSTOM_NUMFMT) {
       const mapped = numFmtMap.get(numFmtId);
@@ -96,22 +105,43 @@ export function mergeStyles(original: string, result: string): MergedStyles {
     open = hasStyleXfs ? setAttr(open, 'xfId', '0') : removeAttr(open, 'xfId');
     return open + result.slice(xf.innerStart, xf.end);
   });
-
-  const addedFonts = texts(result, children(result, firstElement(result, 'fonts'), 'font'));
-  const addedFills = texts(result, children(result, firstElement(result, 'fills'), 'fill'));
-  const addedBorders = texts(result, children(result, firstElement(result, 'borders'), 'border'));
+  const xfMap = reuseOrAppend(ownXfList, resultXfs);
+  const addedFonts = fontMap.added;
+  const addedFills = fillMap.added;
+  const addedBorders = borderMap.added;
+  const addedXfs = xfMap.added;
+  const ownFonts = ownFontList.length;
+  const ownFills = ownFillList.length;
+  const ownBorders = ownBorderList.length;
+  const ownXfs = ownXfList.length;
 
   // Edit from the end so earlier offsets stay valid.
   let xml = original;
-  xml = splice(xml, cellXfs.start, cellXfs.end, appended(xml, cellXfs, 'cellXfs', addedXfs, ownXfs + addedXfs.length));
-  xml = splice(xml, borders.start, borders.end, appended(xml, borders, 'borders', addedBorders, ownBorders + addedBorders.length));
-  xml = splice(xml, fills.start, fills.end, appended(xml, fills, 'fills', addedFills, ownFills + addedFills.length));
-  xml = splice(xml, fonts.start, fonts.end, appended(xml, fonts, 'fonts', addedFonts, ownFonts + addedFonts.length));
+  if (addedXfs.length > 0) xml = splice(xml, cellXfs.start, cellXfs.end, appended(xml, cellXfs, 'cellXfs', addedXfs, ownXfs + addedXfs.length));
+  if (addedBorders.length > 0) xml = splice(xml, borders.start, borders.end, appended(xml, borders, 'borders', addedBorders, ownBorders + addedBorders.length));
+  if (addedFills.length > 0) xml = splice(xml, fills.start, fills.end, appended(xml, fills, 'fills', addedFills, ownFills + addedFills.length));
+  if (addedFonts.length > 0) xml = splice(xml, fonts.start, fonts.end, appended(xml, fonts, 'fonts', addedFonts, ownFonts + addedFonts.length));
   if (addedNumFmts.length > 0) {
     const total = ownNumFmts.length + addedNumFmts.length;
     xml = numFmts
       ? splice(xml, numFmts.start, numFmts.end, appended(xml, numFmts, 'numFmts', addedNumFmts, total))
       : splice(xml, fonts.start, fonts.start, `<numFmts count="${total}">${addedNumFmts.join('')}</numFmts>`);
   }
-  return { xml, xfOffset: ownXfs };
+  return { xml, xfMap: xfMap.indices };
+}
+
+/** Each item's index in `own` when an equal entry is there, else its index once appended. */
+function reuseOrAppend(own: string[], items: string[]): { indices: number[]; added: string[] } {
+  const index = new Map<string, number>();
+  own.forEach((text, i) => index.has(text) || index.set(text, i));
+  const added: string[] = [];
+  const indices = items.map((text) => {
+    let i = index.get(text);
+    if (i === undefined) {
+      i = own.length + added.push(text) - 1;
+      index.set(text, i);
+    }
+    return i;
+  });
+  return { indices, added };
 }
