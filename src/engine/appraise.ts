@@ -25,7 +25,11 @@ import type { Column } from './read/columns';
 import { guessYear } from './read/year';
 import type { PersonResult, Report, ReportedIssue, UnitResult } from './report';
 import { defaultRules, describeRules } from './rules/parameters';
-import { applyRulesSheet, isRulesSheet } from './rules/read-rules';
+import { applyRulesSheet, isRulesSheet, RULES_SHEET_NAME } from './rules/read-rules';
+import { readColumnMappings, type ColumnMappings } from './rules/column-mapping';
+import type { Rules } from './rules/rules';
+import { stripSpaces } from './text/normalize';
+import type { SheetGrid } from './grid';
 import { excellentQuota, rankAndDecide, type Rankable } from './score/ranking';
 import { roundHalfAwayFromZero } from './score/round';
 
@@ -96,6 +100,26 @@ function personResults(study: StudyResult, violations: PersonMap<number>, vetoed
   });
 }
 
+/**
+ * The 考核规则 sheet: its parameters into `rules`, and its 列名对应 block. A block naming a sheet the
+ * workbook does not have is reported (the clerk renamed or removed it).
+ */
+function readRulesSheets(sources: SheetGrid[], rules: Rules, issues: IssueSink): ColumnMappings {
+  let mappings: ColumnMappings = { sheets: new Map() };
+  for (const sheet of sources) {
+    if (!isRulesSheet(sheet)) continue;
+    mappings = readColumnMappings(sheet, issues);
+    applyRulesSheet(sheet, rules, issues, mappings.block);
+  }
+  const present = new Set(sources.map((s) => stripSpaces(s.name)));
+  for (const [name, override] of mappings.sheets) {
+    if (present.has(name)) continue;
+    const first = override.fields.values().next().value;
+    issues.add('COLUMN_MAPPING_UNUSED', { sheet: RULES_SHEET_NAME, cell: first?.cell ?? '' }, { sheetName: name });
+  }
+  return mappings;
+}
+
 export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}): AppraisalResult {
   const progress = options.onProgress ?? (() => undefined);
   const issues = new IssueSink();
@@ -103,11 +127,11 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
 
   progress('read', 0);
   const sources = workbook.sheets.filter((s) => !isGeneratedGrid(s));
-  for (const sheet of sources) if (isRulesSheet(sheet)) applyRulesSheet(sheet, rules, issues);
+  const mappings = readRulesSheets(sources, rules, issues);
   const readings: SheetReading[] = [];
   for (const sheet of sources) {
     if (isRulesSheet(sheet)) continue;
-    readings.push(recogniseSheet(sheet, issues));
+    readings.push(recogniseSheet(sheet, issues, mappings.sheets.get(stripSpaces(sheet.name))));
   }
   const tables: LedgerTable[] = readings.flatMap((r) => (r.table ? [r.table] : []));
   const records = readRecords(tables, issues);

@@ -90,6 +90,8 @@ export interface ColumnSource {
   header: string;
   /** Set when the column's contents, not its header, decided it (活动名称 holding 支委会, 主题党日…). */
   by?: 'content';
+  /** Set when the clerk chose it in the 考核规则 sheet's 列名对应 block. */
+  mappedBy?: '列名对应';
 }
 
 export interface SheetSummary {

@@ -70,6 +70,10 @@ const CATALOG: Record<IssueCode, Template> = {
       : `像是${s(p.kind)}，但没有找到${s(p.missing)}列，本表未读取（已识别：${s(p.found)}）。请增加该列，或把相应列的标题改为${s(p.missing)}。`,
   AMBIGUOUS_COLUMN: (p) =>
     `有两列都像“${s(p.column)}”：${s(p.chosen)}和 ${s(p.other)}，已按 ${s(p.chosen)} 读取。如不对，请修改列标题加以区分${p.column === '日期' ? '（例如“实际时间”与“计划时间”）' : ''}。`,
+  COLUMN_MAPPING_UNUSED: (p) =>
+    p.header
+      ? `列名对应“${s(p.sheetName)} | ${s(p.header)} | ${s(p.column)}”没有用上：「${s(p.sheetName)}」的表头中没有标题为“${s(p.header)}”的列，已忽略。请改为现在的列标题，或删除这一行。`
+      : `列名对应中的工作表「${s(p.sheetName)}」在工作簿中不存在，已忽略。请改为现在的工作表名，或删除这一行。`,
   LEAVE_NOT_DEDUCTED: (p) => `“${s(p.text)}”属请假，已记录，不扣分。`,
   UNKNOWN_ACTIVITY_TYPE: (p) => `活动类型“${s(p.text)}”不属于三会一课或主题党日，计为特色活动，不计分。`,
 };

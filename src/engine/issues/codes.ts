@@ -29,6 +29,7 @@ export const ISSUE_SEVERITY = {
   UNKNOWN_RULE: 'warning',
   INCOMPLETE_LEDGER: 'warning',
   AMBIGUOUS_COLUMN: 'warning',
+  COLUMN_MAPPING_UNUSED: 'warning',
   UNKNOWN_ACTIVITY_TYPE: 'info',
   LEAVE_NOT_DEDUCTED: 'info',
 } as const satisfies Record<string, Severity>;

@@ -9,6 +9,7 @@ import { ASPECTS, BOOKKEEPING_COLUMNS, KIND_ORDER, KINDS, type Column, type Ledg
 import { contentEvidence } from './evidence';
 import { nameScore, SCORE } from './header-match';
 import type { SheetView } from './sheet-view';
+import { headerKey } from '../text/normalize';
 import { NOT_UNIT_CONTENT_HEADERS, REMARK_HEADERS } from './vocabulary';
 
 /** One header cell: its sheet column, its text as shown and its normalised key. */
@@ -23,7 +24,8 @@ export interface ColumnChoice {
   col: number;
   header: string;
   score: number;
-  by: 'name' | 'content';
+  /** The header's name, its contents, or the clerk's 列名对应 row decided it. */
+  by: 'name' | 'content' | 'mapping';
 }
 
 export interface Ambiguity {
@@ -85,12 +87,24 @@ function contentAllowed(column: Column, key: string): boolean {
   }
 }
 
+/** A 列名对应 row outranks anything recognition could find. */
+const MAPPED = 1000;
+
+/** The clerk's choices for one sheet: column → normalised header text (see rules/column-mapping.ts). */
+export type MappedFields = ReadonlyMap<Column, { key: string }>;
+
 /** Scores every pair and takes them best first. */
-function assign(kind: LedgerKind, cells: HeaderCell[], evidence: (cell: HeaderCell) => Set<Column>) {
+function assign(kind: LedgerKind, cells: HeaderCell[], evidence: (cell: HeaderCell) => Set<Column>, mapped: MappedFields | undefined) {
   const allowed = allowedColumns(kind);
   const candidates: Candidate[] = [];
   cells.forEach((cell, index) => {
     for (const column of allowed) {
+      if (mapped?.get(column)?.key === cell.key && cell.key !== '') {
+        candidates.push({ column, col: cell.col, header: cell.text, score: MAPPED, by: 'mapping', index });
+        continue;
+      }
+      // A field the clerk mapped is read from her column only.
+      if (mapped?.has(column)) continue;
       let score = nameScore(cell.key, column, kind);
       let by: ColumnChoice['by'] = 'name';
       if (score > 0) {
@@ -141,6 +155,7 @@ export function classifyHeader(
   view: SheetView,
   headerRow: number,
   cells: HeaderCell[],
+  override: { kind?: LedgerKind; fields?: MappedFields } = {},
 ): { found?: Classification; nearMiss?: NearMiss } {
   const cache = new Map<number, Set<Column>>();
   const evidence = (cell: HeaderCell): Set<Column> => {
@@ -155,10 +170,11 @@ export function classifyHeader(
   let best: Classification | undefined;
   let near: NearMiss | undefined;
   let nearSize = 0;
-  for (const kind of KIND_ORDER) {
-    const { choices, ambiguous } = assign(kind, cells, evidence);
+  for (const kind of override.kind ? [override.kind] : KIND_ORDER) {
+    const { choices, ambiguous } = assign(kind, cells, evidence, override.fields);
     const missing = lacking(kind, choices);
-    const personsOnly = kind === 'activities' && listsPersons;
+    // The clerk's word that a sheet is an activity ledger stands even with a 姓名 column.
+    const personsOnly = kind === 'activities' && listsPersons && override.kind === undefined;
     if (missing.length === 0 && !personsOnly) {
       if (!best || choices.size > best.columns.size) {
         const aspectsMissing = KINDS[kind].minAspects !== undefined ? ASPECTS.filter((a) => !choices.has(a)) : [];
@@ -169,14 +185,16 @@ export function classifyHeader(
           choices,
           missing: aspectsMissing,
           ambiguous,
-          remarkFindings: remark !== undefined && remark.by === 'content',
+          remarkFindings: remark !== undefined && (remark.by === 'content' || (remark.by === 'mapping' && REMARK_HEADERS.includes(headerKey(remark.header)))),
         };
       }
       continue;
     }
     const specific = [...choices.keys()].filter((c) => !GENERIC_COLUMNS.has(c)).length;
     const size = [...choices.keys()].filter((c) => !BOOKKEEPING_COLUMNS.has(c)).length;
-    if (specific >= 1 && size >= 2 && size > nearSize) {
+    // A sheet the clerk said is of this kind is always reported with what it lacks.
+    const closeEnough = override.kind !== undefined || (specific >= 1 && size >= 2);
+    if (closeEnough && (near === undefined || size > nearSize)) {
       near = personsOnly && missing.length === 0 ? { kind, choices, missing, reason: 'persons' } : { kind, choices, missing };
       nearSize = size;
     }

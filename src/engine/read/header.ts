@@ -29,11 +29,12 @@ export function headerKeys(view: SheetView, row: number): string[] {
 
 const ALL_COLUMNS: readonly Column[] = [...new Set(KIND_ORDER.flatMap((k) => [...KINDS[k].required, ...KINDS[k].optional]))];
 
-/** The distinct known columns the headers of a row name, by synonym or keyword. */
-function namedColumns(view: SheetView, row: number): number {
-  const seen = new Set<Column>();
+/** The distinct known columns the headers of a row name, by synonym, keyword or the clerk's mapping. */
+function namedColumns(view: SheetView, row: number, mapped: ReadonlySet<string>): number {
+  const seen = new Set<Column | string>();
   for (const { key } of headerCells(view, row)) {
     if (key === '') continue;
+    if (mapped.has(key)) seen.add(`mapped:${key}`);
     for (const column of ALL_COLUMNS) {
       if (seen.has(column)) continue;
       // 责任人 is a person only in a task list: any kind's vocabulary counts for finding the header.
@@ -43,13 +44,16 @@ function namedColumns(view: SheetView, row: number): number {
   return seen.size;
 }
 
-/** The row within the first ten that names the most known columns, or undefined when none names any. */
-export function findHeaderRow(view: SheetView): number | undefined {
+/**
+ * The row within the first ten that names the most known columns, or undefined when none names any.
+ * `mapped` holds the header texts (normalised) the clerk mapped in 列名对应: they count as known.
+ */
+export function findHeaderRow(view: SheetView, mapped: ReadonlySet<string> = new Set()): number | undefined {
   let best: number | undefined;
   let bestCount = 0;
   const last = Math.min(view.endRow, view.firstRow + HEADER_SEARCH_ROWS);
   for (let r = view.firstRow; r < last; r++) {
-    const count = namedColumns(view, r);
+    const count = namedColumns(view, r, mapped);
     if (count > bestCount) {
       best = r;
       bestCount = count;

@@ -2,7 +2,9 @@ import type { SheetGrid } from '../grid';
 import type { IssueSink } from '../issues/sink';
 import { isBlank } from '../parse/cell-text';
 import { startsVisibly, stripSpaces } from '../text/normalize';
-import { classifyHeader, type Ambiguity, type ColumnChoice, type NearMiss } from './classify';
+import { classifyHeader, type Ambiguity, type ColumnChoice, type HeaderCell, type MappedFields, type NearMiss } from './classify';
+import type { SheetOverride } from '../rules/column-mapping';
+import { RULES_SHEET_NAME } from '../rules/read-rules';
 import { BOOKKEEPING_COLUMNS, KIND_LABEL, type Column, type LedgerKind } from './columns';
 import { findHeaderRow, headerCells } from './header';
 import { findMonthly, type MonthColumn, type MonthlyLayout } from './monthly';
@@ -120,16 +122,21 @@ function monthlyTable(grid: SheetGrid, view: SheetView, layout: MonthlyLayout, i
  * Recognise one sheet: a ledger (its kind, header and columns), or a near miss reported with what it
  * lacks, or neither. A recognised sheet whose unit cannot be found gets MISSING_COLUMN and is not read.
  */
-export function recogniseSheet(grid: SheetGrid, issues: IssueSink): SheetReading {
+export function recogniseSheet(grid: SheetGrid, issues: IssueSink, override?: SheetOverride): SheetReading {
+  if (override?.exclude) return {};
   const view = new SheetView(grid);
-  const layout = findMonthly(view);
+  // A sheet the clerk mapped or gave a kind is read as an event ledger of that kind.
+  const layout = override?.kind !== undefined || (override?.fields.size ?? 0) > 0 ? undefined : findMonthly(view);
   if (layout) {
     const table = monthlyTable(grid, view, layout, issues);
     return table ? { table } : {};
   }
-  const headerRow = findHeaderRow(view);
+  const mappedKeys = new Set([...(override?.fields.values() ?? [])].map((f) => f.key));
+  const headerRow = findHeaderRow(view, mappedKeys);
+  const cells = headerRow === undefined ? [] : headerCells(view, headerRow);
+  const fields = override ? usableMappings(grid.name, override, cells, issues) : undefined;
   if (headerRow === undefined) return {};
-  const { found, nearMiss } = classifyHeader(view, headerRow, headerCells(view, headerRow));
+  const { found, nearMiss } = classifyHeader(view, headerRow, cells, { ...(override?.kind ? { kind: override.kind } : {}), ...(fields ? { fields } : {}) });
   if (!found) {
     if (!nearMiss) return {};
     issues.add('INCOMPLETE_LEDGER', { sheet: grid.name, row: headerRow + 1 }, nearMissParams(nearMiss));
@@ -149,6 +156,17 @@ export function recogniseSheet(grid: SheetGrid, issues: IssueSink): SheetReading
   const dataColumns = [...columns].filter(([column]) => !BOOKKEEPING_COLUMNS.has(column)).map(([, c]) => c);
   const dataRows = dataRowsOf(view, headerRow, dataColumns);
   return { table: { sheet: grid.name, kind, view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings } };
+}
+
+/** The 列名对应 rows whose header text is in the header row; the others are reported and ignored. */
+function usableMappings(sheet: string, override: SheetOverride, cells: HeaderCell[], issues: IssueSink): MappedFields {
+  const keys = new Set(cells.map((c) => c.key));
+  const usable = new Map<Column, { key: string }>();
+  for (const [column, field] of override.fields) {
+    if (keys.has(field.key)) usable.set(column, field);
+    else issues.add('COLUMN_MAPPING_UNUSED', { sheet: RULES_SHEET_NAME, cell: field.cell, row: null }, { sheetName: sheet, header: field.header, column });
+  }
+  return usable;
 }
 
 /** The near-miss issue's params: the kind it looks like, what it lacks, and what was found. */

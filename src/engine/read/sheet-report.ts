@@ -8,9 +8,10 @@ import type { SheetReading } from './ledger-table';
 function columnSources(choices: Map<Column, ColumnChoice>): Record<string, ColumnSource> {
   const out: Record<string, ColumnSource> = {};
   for (const [column, choice] of choices) {
-    out[column] = choice.by === 'content'
-      ? { column: columnLetters(choice.col), header: choice.header, by: 'content' }
-      : { column: columnLetters(choice.col), header: choice.header };
+    const source: ColumnSource = { column: columnLetters(choice.col), header: choice.header };
+    if (choice.by === 'content') source.by = 'content';
+    if (choice.by === 'mapping') source.mappedBy = '列名对应';
+    out[column] = source;
   }
   return out;
 }

@@ -62,7 +62,7 @@ function displayDefault(v: ReturnType<RuleParameter['get']>): string {
  * Apply a 考核规则 sheet (参数 | 值 | 说明) to the rules. Unknown parameters are UNKNOWN_RULE, bad values
  * INVALID_RULE (the default stays); for a repeated parameter the first row wins.
  */
-export function applyRulesSheet(grid: SheetGrid, rules: Rules, issues: IssueSink): void {
+export function applyRulesSheet(grid: SheetGrid, rules: Rules, issues: IssueSink, mappingBlock?: { top: number; bottom: number; left: number; right: number }): void {
   const view = new SheetView(grid);
   let header: { row: number; nameCol: number; valueCol: number } | undefined;
   for (let r = view.firstRow; r < Math.min(view.endRow, view.firstRow + HEADER_SEARCH_ROWS) && !header; r++) {
@@ -80,7 +80,11 @@ export function applyRulesSheet(grid: SheetGrid, rules: Rules, issues: IssueSink
     return;
   }
   const seen = new Set<string>();
+  // The 列名对应 block (rules/column-mapping.ts) may stand below the parameters: its rows are not parameters.
+  const inBlock = (r: number): boolean =>
+    mappingBlock !== undefined && r >= mappingBlock.top && r <= mappingBlock.bottom && header.nameCol >= mappingBlock.left && header.nameCol <= mappingBlock.right;
   for (let r = header.row + 1; r < view.endRow; r++) {
+    if (inBlock(r)) continue;
     const name = stripSpaces(cellText(view.cell(r, header.nameCol)));
     if (name === '') continue;
     const place = { sheet: grid.name, row: r + 1 };
