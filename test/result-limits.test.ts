@@ -137,3 +137,45 @@ describe('styles.xml on reruns', () => {
     expect(xfCounts[2]).toBe(xfCounts[0]);
   });
 });
+
+describe('the exceljs fallback keeps defined names', () => {
+  async function withNames(dropStyles: boolean): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(__dirname, 'fixtures', 'example-2022.xlsx')));
+    let wb = await zip.file('xl/workbook.xml')!.async('string');
+    const names =
+      '<definedName name="税率">0.05</definedName><definedName name="年度文字">"2022年度"</definedName>' +
+      '<definedName name="本表" localSheetId="1">\'公共就业服务局学习台账\'!$A$1:$B$2</definedName><definedName name="全局">\'说明\'!$A$1</definedName>';
+    wb = wb.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+    zip.file('xl/workbook.xml', wb);
+    if (dropStyles) {
+      // A package the splicer refuses (no styles part), so the result is rewritten by exceljs.
+      const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+      zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship [^>]*styles"[^>]*\/>/, ''));
+      zip.remove('xl/styles.xml');
+    }
+    return zip.generateAsync({ type: 'nodebuffer' });
+  }
+
+  test('constant names and sheet-scoped names come through the command line when the workbook is rewritten', async () => {
+    const input = path.join(tmp(), 'names.xlsx');
+    writeFileSync(input, await withNames(true));
+    const out = path.join(tmp(), 'names-result.xlsx');
+    process.env.APPRAISE_DEBUG = '1';
+    const run = await runCli([input, '--out', out]);
+    delete process.env.APPRAISE_DEBUG;
+    expect(run.stderr).toContain('whole workbook rewritten');
+    expect(run.code).toBe(0);
+    const xml = await readXlsxXml(readFileSync(out));
+    const sheets = [...xml.workbook.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    const defined = [...xml.workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({ attrs: m[1]!, value: m[2]! }));
+    expect(defined.find((d) => d.attrs.includes('name="税率"'))?.value).toBe('0.05');
+    expect(defined.find((d) => d.attrs.includes('name="年度文字"'))?.value).toMatch(/(&quot;|")2022年度(&quot;|")/);
+    const local = defined.find((d) => d.attrs.includes('name="本表"'))!;
+    expect(sheets[Number(/localSheetId="(\d+)"/.exec(local.attrs)![1])]).toBe('公共就业服务局学习台账');
+    expect(defined.filter((d) => d.attrs.includes('name="本表"'))).toHaveLength(1);
+    expect(defined.find((d) => d.attrs.includes('name="全局"'))?.attrs).not.toContain('localSheetId');
+    // The new result sheets' print titles are there, each scoped to its own sheet.
+    const titles = defined.filter((d) => d.attrs.includes('_xlnm.Print_Titles')).map((d) => sheets[Number(/localSheetId="(\d+)"/.exec(d.attrs)![1])]);
+    expect(titles.sort()).toEqual(['人员考核明细', '校验问题', '考核汇总'].sort());
+  });
+});

@@ -57,10 +57,11 @@ export async function resultFile(original: Uint8Array, source: readonly Existing
     return { data: spliced(original, placements), placements, method: 'splice' };
   } catch (e) {
     if (!(e instanceof SpliceUnsupported)) throw e;
-    const [{ loadWorkbook }, { writeOutputs }] = await Promise.all([import('./load'), import('./write')]);
+    const [{ loadWorkbook }, { writeOutputs, keepDefinedNames }] = await Promise.all([import('./load'), import('./write')]);
     const workbook = Array.isArray(source) ? await loadWorkbook(original) : (source as ExcelJS.Workbook);
     writeOutputs(workbook, outputs, placements);
-    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const replaced = placements.filter((p) => p.replace).map((p) => p.target);
+    const data = keepDefinedNames(original, new Uint8Array(await workbook.xlsx.writeBuffer()), replaced);
     return { data, placements, method: 'rewrite', spliceRefused: e.reason };
   }
 }

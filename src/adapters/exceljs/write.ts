@@ -9,6 +9,9 @@ import { GENERATED_MARKER, type OutputSheet } from '../../engine/output-model';
 import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
 import { BORDER_COLOR, FONT_NAME, HEADER_FILL, planSheet, type CellStyle } from '../result-sheet/plan';
 import { toCellValue } from './read';
+import { Package } from '../xlsx-splice/package';
+import { attr, elements, firstElement, setAttr, splice } from '../xlsx-splice/xml';
+import { readZip, textEntry, writeZip } from '../xlsx-splice/zip';
 
 const A4 = 9;
 
@@ -130,4 +133,71 @@ export function insertRulesSheet(
   });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
   return ws;
+}
+
+/** The names of a workbook part's sheets, in tab order. */
+function sheetNames(workbookXml: string): string[] {
+  const list = firstElement(workbookXml, 'sheets');
+  return list ? elements(workbookXml, 'sheet', list.innerStart, list.innerEnd).map((e) => attr(e.openTag, 'name') ?? '') : [];
+}
+
+/**
+ * exceljs drops defined names it cannot model when it rewrites a workbook: constants (`税率` = 0.05,
+ * `"年度"`) vanish and a sheet-scoped name loses its `localSheetId`, becoming workbook-wide. This puts
+ * the original workbook's names back into exceljs's output: each as it was, its localSheetId moved to
+ * the same sheet's position in the output. Built-in names (`_xlnm.*`) of the replaced result sheets are
+ * the ones exceljs wrote for the new sheets; names of sheets no longer there are dropped. Best effort:
+ * if either package cannot be read here, exceljs's output is returned unchanged.
+ */
+export function keepDefinedNames(original: Uint8Array, written: Uint8Array, replacedSheets: readonly string[]): Uint8Array {
+  try {
+    const source = new Package(original);
+    const sourceXml = source.text(source.workbookPart);
+    const block = firstElement(sourceXml, 'definedNames');
+    if (!block) return written;
+    const sourceSheets = sheetNames(sourceXml);
+    const out = new Package(written);
+    let outXml = out.text(out.workbookPart);
+    const outSheets = sheetNames(outXml);
+    const replaced = new Set(replacedSheets.map((n) => n.toLowerCase()));
+    const kept: string[] = [];
+    const originalNames = new Set<string>();
+    for (const el of elements(sourceXml, 'definedName', block.innerStart, block.innerEnd)) {
+      const name = attr(el.openTag, 'name') ?? '';
+      const local = attr(el.openTag, 'localSheetId');
+      originalNames.add(name.toLowerCase());
+      let open = el.openTag;
+      if (local !== undefined) {
+        const sheet = sourceSheets[Number(local)];
+        if (sheet === undefined) continue;
+        if (name.startsWith('_xlnm.') && replaced.has(sheet.toLowerCase())) continue;
+        const index = outSheets.findIndex((s) => s.toLowerCase() === sheet.toLowerCase());
+        if (index < 0) continue;
+        open = setAttr(open, 'localSheetId', String(index));
+      }
+      kept.push(open + sourceXml.slice(el.openTag.length + el.start, el.end));
+    }
+    // exceljs's own names: those for the new result sheets, not its lossy copies of the originals.
+    const outBlock = firstElement(outXml, 'definedNames');
+    if (outBlock) {
+      for (const el of elements(outXml, 'definedName', outBlock.innerStart, outBlock.innerEnd)) {
+        const name = attr(el.openTag, 'name') ?? '';
+        const local = attr(el.openTag, 'localSheetId');
+        const sheet = local === undefined ? undefined : outSheets[Number(local)];
+        const resultSheet = sheet !== undefined && (replaced.has(sheet.toLowerCase()) || !sourceSheets.some((s) => s.toLowerCase() === sheet.toLowerCase()));
+        const fresh = name.startsWith('_xlnm.') ? resultSheet : !originalNames.has(name.toLowerCase());
+        if (fresh) kept.push(outXml.slice(el.start, el.end));
+      }
+      outXml = splice(outXml, outBlock.start, outBlock.end, '');
+    }
+    if (kept.length === 0) return written;
+    // The schema puts definedNames after sheets, functionGroups and externalReferences.
+    const after = firstElement(outXml, 'externalReferences') ?? firstElement(outXml, 'functionGroups') ?? firstElement(outXml, 'sheets');
+    if (!after) return written;
+    outXml = splice(outXml, after.end, after.end, `<definedNames>${kept.join('')}</definedNames>`);
+    const entries = readZip(written).map((e) => (e.name === out.workbookPart ? textEntry(e.name, outXml) : e));
+    return writeZip(entries);
+  } catch {
+    return written;
+  }
 }
