@@ -147,7 +147,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
       units: [],
       persons: [],
       issues: withMessages(issues.issues),
-      sheets: describeSheets(readings),
+      ...describeSheets(readings),
     };
     return { report, outputs: [], noLedgers: true };
   }
@@ -213,7 +213,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     units: unitResults,
     persons,
     issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => s.name))),
-    sheets: describeSheets(readings),
+    ...describeSheets(readings),
   };
   const outputs = buildOutputs(report);
   progress('done', 1);

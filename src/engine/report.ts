@@ -82,6 +82,20 @@ export interface Report {
   issues: ReportedIssue[];
   /** The ledgers that were read, and the sheets that nearly were (kind null). */
   sheets: SheetSummary[];
+  /**
+   * The other source sheets (not the rules or generated sheets): not recognised, or marked 不是台账.
+   * Not ledgers, so no finding is about them; listed for the task pane's 识别结果, where the clerk may
+   * map one by hand.
+   */
+  otherSheets: OtherSheet[];
+}
+
+export interface OtherSheet {
+  sheet: string;
+  /** 1-based row shown as its header (its first non-empty row), or null for an empty sheet. */
+  headerRow: number | null;
+  excluded?: boolean;
+  headers?: SheetHeader[];
 }
 
 /** Where a column was read from: `{ column: 'L', header: '实际会议时间' }`. */
@@ -92,6 +106,13 @@ export interface ColumnSource {
   by?: 'content';
   /** Set when the clerk chose it in the 考核规则 sheet's 列名对应 block. */
   mappedBy?: '列名对应';
+}
+
+/** A header cell with the first values under it: what the clerk chooses from in 识别结果. */
+export interface SheetHeader {
+  column: string;
+  header: string;
+  samples: string[];
 }
 
 export interface SheetSummary {
@@ -111,4 +132,6 @@ export interface SheetSummary {
   /** A near miss: the kind it looks like, and the columns it lacks. */
   looksLike?: string;
   missing?: string[];
+  /** The header row's cells with sample values, for choosing a column by hand in 识别结果. */
+  headers?: SheetHeader[];
 }

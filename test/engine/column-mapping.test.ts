@@ -59,6 +59,21 @@ test('不是台账 keeps a sheet out; a kind name makes a sheet that kind', () =
     ['参会登记', 'activities'],
   ]);
   expect(report.units[0]!.activities).toBe(3);
+  expect(report.otherSheets).toEqual([{ sheet: '示例（勿填）', headerRow: null, excluded: true }]);
+});
+
+test('every sheet lists its header cells with sample values, for choosing a column by hand', () => {
+  const notes = sheet('说明', [['本表说明'], ['第一行'], ['第二行']]);
+  const { report } = appraise(workbook(meetings, notes));
+  expect(report.sheets[0]!.headers).toEqual([
+    { column: 'A', header: '所在党支部', samples: ['一支部', '一支部'] },
+    { column: 'B', header: '会议类型', samples: ['支委会', '支委会'] },
+    { column: 'C', header: '时间一', samples: ['2022-03-01', '2022-05-01'] },
+    { column: 'D', header: '时间二', samples: ['2022-04-08', '2022-06-08'] },
+  ]);
+  expect(report.otherSheets).toEqual([
+    { sheet: '说明', headerRow: 1, headers: [{ column: 'A', header: '本表说明', samples: ['第一行', '第二行'] }] },
+  ]);
 });
 
 test('a mapping that matches no header or no sheet is a warning and is ignored', () => {

@@ -35,6 +35,8 @@ interface UnitActivities {
   special: number;
   /** type → months (1-12) with at least one counted activity. */
   months: Map<ActivityType, Set<number>>;
+  /** Rows read but not counted (dated outside the year, or a duplicate), for the 评分依据 sheet. */
+  excluded: { rec: ActivityRecord; why: 'year' | 'duplicate' }[];
 }
 
 export interface ActivitiesResult {
@@ -52,10 +54,11 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
   for (const rec of records) {
     const unit = rec.unit;
     let u = byUnit.get(unit);
-    if (!u) byUnit.set(unit, (u = { counted: 0, special: 0, months: new Map() }));
+    if (!u) byUnit.set(unit, (u = { counted: 0, special: 0, months: new Map(), excluded: [] }));
     const { month, day } = rec.date;
     if (rec.date.year !== null && rec.date.year !== year) {
       issues.add('DATE_OUT_OF_YEAR', rec.ref.place('日期', unit), { date: formatDate(rec.date), year });
+      u.excluded.push({ rec, why: 'year' });
       continue;
     }
     let type = types.get(rec.typeText);
@@ -72,6 +75,7 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
         firstRow: first.ref.row + 1,
         what: `同一单位、同一日期的${type ?? rec.typeText}`,
       });
+      u.excluded.push({ rec, why: 'duplicate' });
       continue;
     }
     if (!rec.monthly) seen.set(key, rec);
@@ -100,6 +104,13 @@ export function checkActivities(records: ActivityRecord[], ctx: CheckContext): A
   return { byUnit };
 }
 
+/** The periods (0-based) of `frequency` in which the unit held at least one activity of the type. */
+export function periodsMet(months: Iterable<number> | undefined, frequency: Frequency): Set<number> {
+  const met = new Set<number>();
+  for (const m of months ?? []) met.add(periodOf(m, frequency));
+  return met;
+}
+
 /**
  * The unit's 组织生活 score: points × the mean, over required types, of met periods ÷ periods.
  * Reports one ACTIVITY_PERIOD_MISSING per required type with missing periods.
@@ -113,8 +124,7 @@ export function activitiesScore(result: ActivitiesResult, unit: string, ctx: Che
   for (const { type } of required) {
     const frequency = rules.frequencies[type];
     const total = PERIODS_PER_YEAR[frequency];
-    const met = new Set<number>();
-    for (const m of months?.get(type) ?? []) met.add(periodOf(m, frequency));
+    const met = periodsMet(months?.get(type), frequency);
     sum += met.size / total;
     if (met.size < total) {
       const missing: string[] = [];

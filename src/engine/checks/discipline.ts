@@ -31,8 +31,17 @@ export function classifyViolation(text: string, vetoKeywords: readonly string[])
   return { kind: 'violation', type: OTHER_VIOLATION, known: false };
 }
 
+/** One discipline row of a unit as it counted: a deduction, a veto, or leave (no deduction). */
+export interface DisciplineEntry {
+  rec: DisciplineRecord;
+  finding: Finding;
+  /** Points deducted by this row (0 for a veto or leave). */
+  deduction: number;
+}
+
 export interface DisciplineResult {
-  byUnit: ByUnit<{ deduction: number; rows: number; veto: boolean }>;
+  /** `entries`: every row of the unit that counted or was excused, in ledger order, for the 评分依据 sheet. */
+  byUnit: ByUnit<{ deduction: number; rows: number; veto: boolean; entries: DisciplineEntry[] }>;
   /** Number of discipline rows naming each person. */
   violationsByPerson: PersonMap<number>;
 }
@@ -51,9 +60,10 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
     }
     // A remark in an attendance record (备注: 补交笔记) that names no finding is just a remark.
     if (rec.fromRemark && finding.kind === 'violation' && !finding.known) continue;
-    const u = tally(byUnit, rec.unit, () => ({ deduction: 0, rows: 0, veto: false }));
+    const u = tally(byUnit, rec.unit, () => ({ deduction: 0, rows: 0, veto: false, entries: [] as DisciplineEntry[] }));
     if (finding.kind === 'leave') {
       issues.add('LEAVE_NOT_DEDUCTED', rec.ref.place('问题类型', rec.unit, rec.person), { text: rec.typeText });
+      u.entries.push({ rec, finding, deduction: 0 });
       continue;
     }
     u.rows++;
@@ -64,9 +74,11 @@ export function checkDiscipline(records: DisciplineRecord[], study: StudyResult,
     if (finding.kind === 'veto') {
       u.veto = true;
       issues.add('VETO', rec.ref.place('问题类型', rec.unit, rec.person), { text: rec.typeText });
+      u.entries.push({ rec, finding, deduction: 0 });
     } else {
       const deduction = rules.deductions[finding.type];
       u.deduction += deduction;
+      u.entries.push({ rec, finding, deduction });
       if (!finding.known) issues.add('UNKNOWN_VIOLATION_TYPE', rec.ref.place('问题类型', rec.unit, rec.person), { text: rec.typeText, deduction });
     }
     if (rec.person !== '') {

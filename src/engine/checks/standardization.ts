@@ -6,6 +6,8 @@ import type { ByUnit, CheckContext } from './context';
 export interface StandardizationResult {
   /** Sum of the (clipped) aspects of the unit's first row. */
   byUnit: ByUnit<number>;
+  /** The unit's row that counted (its first), for the 评分依据 sheet. */
+  rows: ByUnit<StandardizationRecord>;
   /** The first standardisation sheet, where a unit-level NO_STANDARDIZATION points. */
   sheet: string;
 }
@@ -32,7 +34,7 @@ export function checkStandardization(records: StandardizationRecord[], ctx: Chec
     }
     byUnit.set(rec.unit, sum);
   }
-  return { byUnit, sheet: records[0]?.ref.sheet ?? '' };
+  return { byUnit, rows: firstRow, sheet: records[0]?.ref.sheet ?? '' };
 }
 
 export function standardizationScore(result: StandardizationResult, unit: string, ctx: CheckContext): number {

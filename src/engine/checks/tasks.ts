@@ -11,7 +11,8 @@ export function isTaskDone(status: string): boolean {
 }
 
 export interface TasksResult {
-  byUnit: ByUnit<{ tasks: number; done: number }>;
+  /** `undone`: the unit's tasks not done, in ledger order, for the 评分依据 sheet. */
+  byUnit: ByUnit<{ tasks: number; done: number; undone: TaskRecord[] }>;
 }
 
 export function checkTasks(records: TaskRecord[], ctx: CheckContext): TasksResult {
@@ -19,12 +20,13 @@ export function checkTasks(records: TaskRecord[], ctx: CheckContext): TasksResul
   const byUnit: TasksResult['byUnit'] = new Map();
   const yearEnd = dateKey({ year, month: 12, day: 31 });
   for (const rec of records) {
-    const t = tally(byUnit, rec.unit, () => ({ tasks: 0, done: 0 }));
+    const t = tally(byUnit, rec.unit, () => ({ tasks: 0, done: 0, undone: [] as TaskRecord[] }));
     t.tasks++;
     if (isTaskDone(rec.status)) {
       t.done++;
       continue;
     }
+    t.undone.push(rec);
     if (rec.deadline) {
       const deadline = { ...rec.deadline, year: rec.deadline.year ?? year };
       if (dateKey(deadline) <= yearEnd) {

@@ -6,7 +6,7 @@ import { classifyHeader, type Ambiguity, type ColumnChoice, type HeaderCell, typ
 import type { SheetOverride } from '../rules/column-mapping';
 import { RULES_SHEET_NAME } from '../rules/read-rules';
 import { BOOKKEEPING_COLUMNS, KIND_LABEL, type Column, type LedgerKind } from './columns';
-import { findHeaderRow, headerCells } from './header';
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerCells } from './header';
 import { findMonthly, type MonthColumn, type MonthlyLayout } from './monthly';
 import { SheetView } from './sheet-view';
 import { isGenericSheetName, unitFromFilledBy, unitFromSheetName } from './unit-context';
@@ -33,10 +33,19 @@ export interface LedgerTable {
   months?: MonthColumn[];
 }
 
-/** How one sheet was read: a ledger, a near miss, or neither (left alone, not mentioned). */
+/**
+ * How one sheet was read: a ledger, a near miss, or neither; for the 识别结果 view, also the header
+ * cells it was read by (or the first non-empty row of a sheet with no recognisable header).
+ */
 export interface SheetReading {
+  sheet: string;
   table?: LedgerTable;
   nearMiss?: NearMiss & { sheet: string; headerRow: number };
+  /** The clerk marked it 不是台账 in 列名对应. */
+  excluded?: boolean;
+  headerRow?: number;
+  headers?: HeaderCell[];
+  view?: SheetView;
 }
 
 const TOTALS = new Set(TOTAL_CELLS);
@@ -123,24 +132,40 @@ function monthlyTable(grid: SheetGrid, view: SheetView, layout: MonthlyLayout, i
  * lacks, or neither. A recognised sheet whose unit cannot be found gets MISSING_COLUMN and is not read.
  */
 export function recogniseSheet(grid: SheetGrid, issues: IssueSink, override?: SheetOverride): SheetReading {
-  if (override?.exclude) return {};
+  const reading = readSheet(grid, issues, override);
+  if (reading.headerRow === undefined && !reading.excluded && reading.view) {
+    // A sheet with no recognisable header: show its first non-empty row, so the clerk can map it.
+    const view = reading.view;
+    for (let r = view.firstRow; r < Math.min(view.endRow, view.firstRow + HEADER_SEARCH_ROWS); r++) {
+      const cells = headerCells(view, r);
+      if (cells.some((c) => c.key !== '')) return { ...reading, headerRow: r, headers: cells };
+    }
+  }
+  return reading;
+}
+
+function readSheet(grid: SheetGrid, issues: IssueSink, override?: SheetOverride): SheetReading {
+  const sheet = grid.name;
+  if (override?.exclude) return { sheet, excluded: true };
   const view = new SheetView(grid);
   // A sheet the clerk mapped or gave a kind is read as an event ledger of that kind.
   const layout = override?.kind !== undefined || (override?.fields.size ?? 0) > 0 ? undefined : findMonthly(view);
   if (layout) {
     const table = monthlyTable(grid, view, layout, issues);
-    return table ? { table } : {};
+    const headers = headerCells(view, layout.headerRow);
+    return table ? { sheet, table, headerRow: layout.headerRow, headers, view } : { sheet, headerRow: layout.headerRow, headers, view };
   }
   const mappedKeys = new Set([...(override?.fields.values() ?? [])].map((f) => f.key));
   const headerRow = findHeaderRow(view, mappedKeys);
   const cells = headerRow === undefined ? [] : headerCells(view, headerRow);
   const fields = override ? usableMappings(grid.name, override, cells, issues) : undefined;
-  if (headerRow === undefined) return {};
+  if (headerRow === undefined) return { sheet, view };
+  const base = { sheet, headerRow, headers: cells, view };
   const { found, nearMiss } = classifyHeader(view, headerRow, cells, { ...(override?.kind ? { kind: override.kind } : {}), ...(fields ? { fields } : {}) });
   if (!found) {
-    if (!nearMiss) return {};
+    if (!nearMiss) return base;
     issues.add('INCOMPLETE_LEDGER', { sheet: grid.name, row: headerRow + 1 }, nearMissParams(nearMiss));
-    return { nearMiss: { ...nearMiss, sheet: grid.name, headerRow } };
+    return { ...base, nearMiss: { ...nearMiss, sheet: grid.name, headerRow } };
   }
   const { kind, columns, choices, missing, ambiguous, remarkFindings } = found;
   reportAmbiguous(grid.name, headerRow, ambiguous, issues);
@@ -148,14 +173,15 @@ export function recogniseSheet(grid: SheetGrid, issues: IssueSink, override?: Sh
   let fixedUnit: string | undefined;
   if (!columns.has('单位')) {
     fixedUnit = sheetUnit(grid, view, headerRow, kind, issues);
-    if (fixedUnit === undefined) return {};
+    // Not read (MISSING_COLUMN says why); for the 识别结果 view it is a ledger that lacks its unit.
+    if (fixedUnit === undefined) return { ...base, nearMiss: { kind, choices, missing: ['单位'], sheet, headerRow } };
   }
   for (const column of missing) {
     issues.add('MISSING_COLUMN', { sheet: grid.name, row: headerRow + 1 }, { column, kind: KIND_LABEL[kind] });
   }
   const dataColumns = [...columns].filter(([column]) => !BOOKKEEPING_COLUMNS.has(column)).map(([, c]) => c);
   const dataRows = dataRowsOf(view, headerRow, dataColumns);
-  return { table: { sheet: grid.name, kind, view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings } };
+  return { ...base, table: { sheet: grid.name, kind, view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings } };
 }
 
 /** The 列名对应 rows whose header text is in the header row; the others are reported and ignored. */

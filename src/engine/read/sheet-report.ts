@@ -1,6 +1,7 @@
 /** The report's account of each sheet read: its kind, header row and where each column came from. */
 import { columnLetters } from '../grid';
-import type { ColumnSource, SheetSummary } from '../report';
+import type { ColumnSource, OtherSheet, SheetHeader, SheetSummary } from '../report';
+import { cellText } from '../parse/cell-text';
 import type { ColumnChoice } from './classify';
 import { KIND_LABEL, type Column } from './columns';
 import type { SheetReading } from './ledger-table';
@@ -16,11 +17,35 @@ function columnSources(choices: Map<Column, ColumnChoice>): Record<string, Colum
   return out;
 }
 
-export function describeSheets(readings: SheetReading[]): SheetSummary[] {
-  const out: SheetSummary[] = [];
-  for (const { table, nearMiss } of readings) {
+/** Sample values shown beside each header in the 识别结果 view. */
+const SAMPLES = 3;
+
+/** The header cells of a sheet with the first few values under each, for choosing a column by hand. */
+function headerList(reading: SheetReading): SheetHeader[] | undefined {
+  const { headers, view, headerRow } = reading;
+  if (!headers || !view || headerRow === undefined) return undefined;
+  return headers
+    .filter((h) => h.text !== '')
+    .map((h) => {
+      const samples: string[] = [];
+      for (let r = headerRow + 1; r < view.endRow && samples.length < SAMPLES; r++) {
+        const text = cellText(view.cell(r, h.col)).trim();
+        if (text !== '') samples.push(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+      }
+      return { column: columnLetters(h.col), header: h.text, samples };
+    });
+}
+
+/** The sheets read or nearly read (report.sheets), and the others (report.otherSheets). */
+export function describeSheets(readings: SheetReading[]): { sheets: SheetSummary[]; otherSheets: OtherSheet[] } {
+  const sheets: SheetSummary[] = [];
+  const otherSheets: OtherSheet[] = [];
+  for (const reading of readings) {
+    const { table, nearMiss } = reading;
+    const headers = headerList(reading);
+    let summary: SheetSummary;
     if (table) {
-      const summary: SheetSummary = {
+      summary = {
         sheet: table.sheet,
         kind: table.kind,
         rows: table.dataRows.length,
@@ -37,20 +62,27 @@ export function describeSheets(readings: SheetReading[]): SheetSummary[] {
         summary.months = groups;
       }
       if (table.fixedUnit !== undefined) summary.unit = table.fixedUnit;
-      out.push(summary);
     } else if (nearMiss) {
-      out.push({
-        sheet: nearMiss.sheet,
+      summary = {
+        sheet: reading.sheet,
         kind: null,
         rows: 0,
         headerRow: nearMiss.headerRow + 1,
         columns: columnSources(nearMiss.choices),
         looksLike: nearMiss.kind,
         missing: [...nearMiss.missing],
-      });
+      };
+    } else {
+      const other: OtherSheet = { sheet: reading.sheet, headerRow: reading.headerRow === undefined ? null : reading.headerRow + 1 };
+      if (reading.excluded) other.excluded = true;
+      if (headers) other.headers = headers;
+      otherSheets.push(other);
+      continue;
     }
+    if (headers) summary.headers = headers;
+    sheets.push(summary);
   }
-  return out;
+  return { sheets, otherSheets };
 }
 
 /** NO_APPRAISAL_SHEETS names the closest near miss: the one that matched the most columns. */

@@ -99,8 +99,10 @@ export function applyRulesSheet(grid: SheetGrid, rules: Rules, issues: IssueSink
     // An empty value keeps the default, which is what the inserted template's 考核年度 row relies on.
     if (isBlank(raw)) continue;
     const parsed = parseValue(param, raw);
-    if (parsed.ok) param.set(rules, parsed.value);
-    else {
+    if (parsed.ok) {
+      param.set(rules, parsed.value);
+      (rules.sources ??= new Map()).set(name, { sheet: grid.name, cell: a1(r, header.valueCol) });
+    } else {
       issues.add(
         'INVALID_RULE',
         { ...place, cell: a1(r, header.valueCol) },

@@ -20,4 +20,6 @@ export interface Rules {
   vetoKeywords: string[];
   deductions: Record<ViolationType, number>;
   frequencies: Record<ActivityType, Frequency>;
+  /** Parameters the 考核规则 sheet set, by Chinese name → the value cell (for the run record). */
+  sources?: Map<string, { sheet: string; cell: string }>;
 }
