@@ -8,13 +8,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AddinApi } from './addin-api';
 import type { ReportedIssue } from '../engine/report';
 import { countBySeverity, type IssueTarget } from './issue-view';
 import { IssueList } from './IssueList';
 import { SEVERITY_LABEL, UI, stageLabel } from './messages';
-import { LinksOmittedNotice, NoLedgersNotice, ProtectedReadNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
+import { LinksOmittedNotice, MergesInferredNotice, NoLedgersNotice, ProtectedReadNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
+import { RecognitionPanel } from './RecognitionPanel';
 import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
 import { useAppraisal, type RunPhase } from './useAppraisal';
@@ -75,13 +76,33 @@ export function App({ api }: { api: AddinApi }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
 
+  // The year of the last run: a change in 识别结果 runs again with it.
+  const lastYear = useRef<number | undefined>(undefined);
   const onRun = useCallback(
     (year: number | undefined) => {
       setNotice(null);
       setSelectedKey(null);
+      lastYear.current = year;
       void run(year);
     },
     [run],
+  );
+
+  const saveMapping = api.saveColumnMapping?.bind(api);
+  const onMap = useCallback(
+    async (mapping: { sheet: string; header: string; field: string }) => {
+      if (!saveMapping) return;
+      try {
+        await saveMapping(mapping);
+      } catch (err) {
+        setNotice({ intent: 'error', text: `${UI.recognitionSaveFailed}${err instanceof Error ? `（${err.message}）` : ''}` });
+        return;
+      }
+      setNotice({ intent: 'success', text: UI.recognitionSaved(mapping.sheet, mapping.field, mapping.header) });
+      setSelectedKey(null);
+      await run(lastYear.current);
+    },
+    [saveMapping, run],
   );
 
   const onInsertRules = useCallback(async () => {
@@ -157,12 +178,21 @@ export function App({ api }: { api: AddinApi }) {
       {phase.kind === 'failed' && <RunErrorNotice error={phase.error} />}
       {result && result.protectedSheets.length > 0 && <ProtectedReadNotice sheets={result.protectedSheets} />}
       {result?.linksOmitted && result.linksOmitted.length > 0 && <LinksOmittedNotice items={result.linksOmitted} />}
+      {result?.mergesInferred && result.mergesInferred.length > 0 && <MergesInferredNotice items={result.mergesInferred} />}
       {result?.noLedgers && <NoLedgersNotice nearMisses={nearMissMessages(result.report.issues)} />}
       {result && !result.noLedgers && (
         <>
           <SummaryCard report={result.report} renamed={result.renamed} />
           <IssueList issues={result.report.issues} selectedKey={selectedKey} onSelect={(i, t, k) => void onSelect(i, t, k)} />
         </>
+      )}
+      {result && (
+        <RecognitionPanel
+          report={result.report}
+          {...(saveMapping ? { onMap: (m: { sheet: string; header: string; field: string }) => void onMap(m) } : {})}
+          onSelectCell={(sheet, cell) => void api.selectCell(sheet, cell).catch(() => setNotice({ intent: 'warning', text: UI.selectFailed(sheet, cell) }))}
+          busy={running}
+        />
       )}
     </main>
   );

@@ -84,6 +84,18 @@ export function LinksOmittedNotice({ items }: { items: { sheet: string; count: n
   );
 }
 
+/** Merged-down blocks were inferred (ExcelApi below 1.13): the report may differ from the command line's. */
+export function MergesInferredNotice({ items }: { items: { sheet: string; blocks: number }[] }) {
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="notice-merges-inferred">
+      <MessageBarBody>
+        <MessageBarTitle>{UI.mergesInferredTitle}</MessageBarTitle>
+        <div>{UI.mergesInferredBody(items)}</div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function RunErrorNotice({ error }: { error: RunError }) {
   switch (error.kind) {
     case 'sheetProtected':

@@ -47,6 +47,22 @@ export const UI = {
   gotoIssue: (sheet: string, where: string) => `跳转到 ${sheet} ${where}`,
   selectFailed: (sheet: string, where: string) => `无法定位到「${sheet}」${where}：该工作表可能已被删除或重命名。`,
 
+  recognitionHeading: '识别结果',
+  recognitionHint:
+    '各工作表被识别成什么台账、每个字段取自哪一列（点字段名可跳到该列表头）。如有不对，在下拉框中改选：选择会记在「考核规则」表的“列名对应”中，并立即重新校验。',
+  recognitionReadOnly: '各工作表被识别成什么台账、每个字段取自哪一列。',
+  recognitionKind: '台账类别',
+  recognitionUnrecognised: '未识别',
+  recognitionNotFound: '（未找到）',
+  recognitionSamples: '示例：',
+  recognitionByMapping: '按列名对应',
+  recognitionByContent: '按列中内容识别',
+  recognitionHeaderRow: (row: number) => `表头在第 ${row} 行`,
+  recognitionGoto: (sheet: string, cell: string) => `跳转到 ${sheet} ${cell}`,
+  recognitionSaved: (sheet: string, field: string, header: string) =>
+    header ? `已记入「考核规则」的列名对应：「${sheet}」的“${header}”列作为“${field}”，并已重新校验。` : `已记入「考核规则」的列名对应：「${sheet}」按“${field}”处理，并已重新校验。`,
+  recognitionSaveFailed: '无法写入「考核规则」表，列名对应未保存。',
+
   noLedgersTitle: '工作簿中未找到可识别的台账',
   noLedgersBody:
     '加载项按表头的列名识别台账（表头须在前 10 行内）。请检查各台账的表头是否包含以下列：',
@@ -73,6 +89,9 @@ export const UI = {
   linksOmittedTitle: '部分行没有跳转链接',
   linksOmittedBody: (items: { sheet: string; count: number }[]) =>
     `Excel 每张工作表最多保存 65 530 个超链接。${items.map((i) => `「${i.sheet}」有 ${i.count} 行`).join('、')}超出这一上限，这些行照常写入，但没有跳转链接；请按行中的工作表和单元格查找。`,
+  mergesInferredTitle: '合并单元格是推断的',
+  mergesInferredBody: (items: { sheet: string; blocks: number }[]) =>
+    `当前 Excel 版本（低于 ExcelApi 1.13，如 Excel 2019）无法读取合并单元格。${items.map((i) => `「${i.sheet}」`).join('、')}中「单位」「姓名」「日期」等列下方的空单元格，已按合并单元格处理（共 ${items.reduce((n, i) => n + i.blocks, 0)} 处，取上方的值）。如果其中有确实漏填的单元格，请补填后重新校验；用 Microsoft 365、Excel 2021 或命令行可得到精确结果。`,
   workbookProtectedTitle: '工作簿受保护',
   workbookProtectedBody:
     '工作簿结构受保护，加载项无法添加或替换结果工作表。请在「审阅 → 保护工作簿」中取消保护后重试；源台账不会被修改。',

@@ -1208,6 +1208,9 @@ export class Range extends ClientObject {
     const areas = new RangeAreas(this.context, this.ws, (sheet) => {
       const { rect } = this.requireRect();
       const found = sheet.merges.filter((m) => intersects(m, rect));
+      // "if the merged areas count in this range is more than 512, then this method will fail to return
+      // the result" (@types/office-js, Excel.Range.getMergedAreasOrNullObject). The code is not documented.
+      if (found.length > 512) throw new StandInError('GeneralException', `The range has ${found.length} merged areas; at most 512 can be returned.`);
       return found.length > 0 ? found : null;
     }, true);
     areas._bindNow('getMergedAreasOrNullObject', { method: 'getMergedAreasOrNullObject' }, 13);

@@ -8,6 +8,8 @@ import { readWorkbook } from './read';
 import { writeOutputs, existingSheets } from './write';
 import { selectCellIn, insertRulesSheetIn } from './navigate';
 import { OfficeAdapterError, toOfficeAdapterError } from './errors';
+import { saveColumnMappingIn, type ColumnMappingRow } from './column-mapping';
+import { RULES_SHEET_NAME } from '../../engine/rules/read-rules';
 
 export { checkApiSupport } from './support';
 export { readWorkbook } from './read';
@@ -16,6 +18,7 @@ export { writeOutputs, existingSheets } from './write';
 export type { WriteResult } from './write';
 export { OfficeAdapterError, isOfficeAdapterError } from './errors';
 export type { OfficeFailureKind } from './errors';
+export type { ColumnMappingRow } from './column-mapping';
 
 export type ProgressStage = 'read' | 'check' | 'write' | 'done';
 
@@ -34,6 +37,8 @@ export interface RunResult {
   protectedSheets: string[];
   /** Result sheets that reached Excel's 65 530 links per sheet: `count` rows were written without one. */
   linksOmitted: { sheet: string; count: number }[];
+  /** Sheets whose merged-down blocks were inferred because Excel could not report merges (below ExcelApi 1.13). */
+  mergesInferred: { sheet: string; blocks: number }[];
   /** No ledger was found: nothing was written. */
   noLedgers: boolean;
 }
@@ -72,7 +77,7 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
         linksOmitted = written.linksOmitted;
       }
       progress('done', 1);
-      return { report: result.report, renamed, protectedSheets: read.protectedSheets, linksOmitted, noLedgers: result.noLedgers };
+      return { report: result.report, renamed, protectedSheets: read.protectedSheets, linksOmitted, mergesInferred: read.mergesInferred, noLedgers: result.noLedgers };
     });
   } catch (e) {
     throw toOfficeAdapterError(e);
@@ -85,6 +90,15 @@ export async function selectCell(sheet: string, cell: string): Promise<void> {
     await Excel.run((context) => selectCellIn(context, sheet, cell));
   } catch (e) {
     throw toOfficeAdapterError(e, sheet);
+  }
+}
+
+/** Remember the clerk's choice in the 考核规则 sheet's 列名对应 block (the sheet is created if missing). */
+export async function saveColumnMapping(mapping: ColumnMappingRow): Promise<void> {
+  try {
+    await Excel.run((context) => saveColumnMappingIn(context, mapping));
+  } catch (e) {
+    throw toOfficeAdapterError(e, RULES_SHEET_NAME);
   }
 }
 

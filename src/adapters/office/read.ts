@@ -1,11 +1,12 @@
 /**
  * Reading a workbook through Office.js into the engine's grids, in a constant number of syncs:
- * 1) sheet list, 2) used ranges with their values, 3) merges, visible areas and error checks.
+ * 1) sheet list, 2) used ranges, 3) their values, 4) merges, visible areas and error checks.
  * Only when Excel on the web refuses a response as too large are the values re-read in row blocks.
  */
 import type { CellValue, Merge, SheetGrid, WorkbookGrids } from '../../engine';
 import { isGeneratedGrid } from '../../engine';
 import { parseAreas, parseRangeAddress, type Rect } from './address';
+import { inferMergedBlocks, queueMerges } from './merges';
 import { optionalApis, type OptionalApis } from './support';
 
 export interface SheetInfo {
@@ -24,6 +25,10 @@ export interface ReadResult {
   protectedSheets: string[];
   /** Workbook structure protection: sheets cannot be added or deleted. */
   workbookProtected: boolean;
+  /** Sheets whose merged-down blocks were inferred (merges not readable: ExcelApi below 1.13, or refused). */
+  mergesInferred: { sheet: string; blocks: number }[];
+  /** Sheets whose merges Excel refused to report even in small blocks (ExcelApi 1.13+). */
+  mergesUnread: string[];
 }
 
 /** Texts Excel shows for error values; a cell with such text is checked against valueTypes. */
@@ -136,26 +141,42 @@ export async function readWorkbook(context: Excel.RequestContext, apis: Optional
 
   await readValues(context, reads);
 
-  // Sync 3: merged areas (1.13), visible areas (1.9), and whether error-looking texts are errors.
-  const extras = reads.map((read) => {
-    if (!read.rect) return undefined;
-    const r = read.rect;
-    const whole = read.sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
-    const merged = apis.mergedAreas ? whole.getMergedAreasOrNullObject().load('address') : undefined;
-    const visible = apis.pageLayoutAndSpecialCells ? whole.getSpecialCellsOrNullObject('Visible').load('address') : undefined;
-    const suspects: { row: number; col: number; range: Excel.Range }[] = [];
-    read.values.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (typeof v === 'string' && ERROR_TEXT.test(v)) {
-          suspects.push({ row: i, col: j, range: read.sheet.getCell(r.top + i, r.left + j).load('valueTypes') });
-        }
-      }),
-    );
-    return { merged, visible, suspects };
-  });
-  if (extras.some((x) => x && (x.merged || x.visible || x.suspects.length > 0))) await context.sync();
+  // Sync 3: merged areas (1.13, in row blocks), visible areas (1.9), and whether error-looking texts are errors.
+  const queueExtras = () =>
+    reads.map((read) => {
+      if (!read.rect) return undefined;
+      const r = read.rect;
+      const whole = read.sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+      const visible = apis.pageLayoutAndSpecialCells ? whole.getSpecialCellsOrNullObject('Visible').load('address') : undefined;
+      const suspects: { row: number; col: number; range: Excel.Range }[] = [];
+      read.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (typeof v === 'string' && ERROR_TEXT.test(v)) {
+            suspects.push({ row: i, col: j, range: read.sheet.getCell(r.top + i, r.left + j).load('valueTypes') });
+          }
+        }),
+      );
+      return { visible, suspects };
+    });
+  let extras = queueExtras();
+  const mergeQueries = apis.mergedAreas ? queueMerges(reads) : undefined;
+  let mergesFailed = false;
+  if (mergeQueries || extras.some((x) => x && (x.visible || x.suspects.length > 0))) {
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!mergeQueries) throw e;
+      // Most likely a block with more than 512 merged areas: the rest again without merges, then merges alone.
+      mergesFailed = true;
+      extras = queueExtras();
+      await context.sync();
+    }
+  }
+  const mergeResult = mergeQueries ? await mergeQueries.finish(context, mergesFailed) : undefined;
 
   const sheets: SheetInfo[] = [];
+  const mergesInferred: ReadResult['mergesInferred'] = [];
+  const mergesUnread: string[] = [];
   const grids: SheetGrid[] = reads.map((read, k) => {
     const extra = extras[k];
     const values: CellValue[][] = read.values.map((row) => row.map(toCell));
@@ -165,10 +186,14 @@ export async function readWorkbook(context: Excel.RequestContext, apis: Optional
       for (const s of extra.suspects) {
         if (s.range.valueTypes[0]?.[0] === 'Error') values[s.row]![s.col] = { error: String(read.values[s.row]![s.col]) };
       }
-      if (extra.merged && !extra.merged.isNullObject) {
-        const merges: Merge[] = parseAreas(extra.merged.address);
-        if (merges.length > 0) grid.merges = merges;
+      // Merges: read where the API allows, otherwise inferred from the values (see inferMergedBlocks).
+      let merges: Merge[] | undefined = mergeResult?.merges[k];
+      if (!merges) {
+        merges = inferMergedBlocks(values, read.rect.top, read.rect.left);
+        if (merges.length > 0) mergesInferred.push({ sheet: read.name, blocks: merges.length });
+        if (mergeResult) mergesUnread.push(read.name);
       }
+      if (merges.length > 0) grid.merges = merges;
       if (extra.visible) {
         const areas = extra.visible.isNullObject ? [] : parseAreas(extra.visible.address);
         const hidden = hiddenOf(read.rect, areas);
@@ -185,5 +210,7 @@ export async function readWorkbook(context: Excel.RequestContext, apis: Optional
     sheets,
     protectedSheets: sheets.filter((s) => s.protected).map((s) => s.name),
     workbookProtected: workbookProtection.protected,
+    mergesInferred,
+    mergesUnread,
   };
 }
