@@ -13,7 +13,7 @@ import { readWorkbook } from '../src/adapters/exceljs/read';
 import { resultFile } from '../src/adapters/exceljs/result-file';
 import { writeOutputs } from '../src/adapters/exceljs/write';
 import { Package } from '../src/adapters/xlsx-splice/package';
-import { readZip, writeZip, entryText } from '../src/adapters/xlsx-splice/zip';
+import { crc32, readZip, textEntry, writeZip, entryText } from '../src/adapters/xlsx-splice/zip';
 import { mergeStyles } from '../src/adapters/xlsx-splice/styles';
 import { xmlText } from '../src/adapters/xlsx-splice/sheet-xml';
 import { appraise } from '../src/engine';
@@ -98,7 +98,7 @@ describe('splicing result sheets into the user’s package', () => {
     const original = new Uint8Array(readFileSync(FIXTURE));
     const { outputs } = appraise(readWorkbook(await loadWorkbook(original)), {});
     const { spliced, rewritten } = await both(original, outputs);
-    for (const name of ['考核汇总', '人员考核明细', '校验问题']) {
+    for (const name of ['考核汇总', '人员考核明细', '校验问题', '评分依据']) {
       expect(appearance(spliced.getWorksheet(name)!)).toEqual(appearance(rewritten.getWorksheet(name)!));
     }
     expect(readWorkbook(spliced).sheets.slice(0, 9)).toEqual(readWorkbook(await loadWorkbook(original)).sheets);
@@ -110,7 +110,7 @@ describe('splicing result sheets into the user’s package', () => {
     const { outputs, report } = appraise(readWorkbook(await loadWorkbook(original)), {});
     expect(report.units.find((u) => u.rank === 1)?.unit).toBe('局办公室');
     const { spliced, rewritten, data } = await both(original, outputs);
-    for (const name of ['考核汇总', '人员考核明细', '校验问题']) {
+    for (const name of ['考核汇总', '人员考核明细', '校验问题', '评分依据']) {
       expect(appearance(spliced.getWorksheet(name)!)).toEqual(appearance(rewritten.getWorksheet(name)!));
     }
     expect(readWorkbook(spliced).sheets.slice(0, 9)).toEqual(readWorkbook(await loadWorkbook(original)).sheets);
@@ -315,6 +315,23 @@ describe('zip copying', () => {
     expect(Buffer.from(back.stored!.name).equals(Buffer.from(gbk))).toBe(true);
     expect(back.stored!.flags).toBe(0);
     expect(back.crc).toBe(first.crc);
+  });
+  test('a new entry deflated batch by batch is one deflate stream of the whole text, with its CRC-32 and size', () => {
+    // Rows of Chinese text well past one batch (2^20 code units), and a surrogate pair across a batch boundary.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 1}"><c><is><t>第${i}行 考核单位 张三</t></is></c></row>`);
+    const long = `${'a'.repeat((1 << 20) - 1)}😀${'中'.repeat(1 << 20)}`;
+    for (const [text, parts] of [
+      [rows.join(''), rows],
+      [long, long],
+      ['', []],
+    ] as const) {
+      const raw = Buffer.from(text, 'utf8');
+      const entry = textEntry('x.xml', parts);
+      expect(entryText(entry)).toBe(text);
+      expect(entry.size).toBe(raw.length);
+      expect(entry.crc).toBe(crc32(raw));
+      expect(entry.compressedSize).toBe(entry.data.length);
+    }
   });
 });
 

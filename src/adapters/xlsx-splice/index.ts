@@ -15,7 +15,7 @@ import { textEntry, writeZip, type ZipEntry } from './zip';
 
 export { SpliceUnsupported } from './unsupported';
 export { StyleTable } from './style-xml';
-export { sheetXml } from './sheet-xml';
+export { sheetXml, sheetXmlParts } from './sheet-xml';
 
 export interface SplicedSheet {
   /** The sheet's name in the result workbook. */
@@ -24,8 +24,11 @@ export interface SplicedSheet {
   replace: boolean;
   /** Rows repeated at the top of every printed page, 1-based inclusive. */
   printTitleRows?: [number, number];
-  /** The worksheet part, given the workbook's cellXfs index of each of the result's cell formats. */
-  xml(xf: (resultXf: number) => number): string;
+  /**
+   * The worksheet part, given the workbook's cellXfs index of each of the result's cell formats: one
+   * string, or its parts in order (sheetXmlParts), which are deflated as they come.
+   */
+  xml(xf: (resultXf: number) => number): string | Iterable<string>;
 }
 
 export interface SpliceInput {

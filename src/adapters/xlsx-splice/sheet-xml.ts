@@ -41,6 +41,15 @@ function cellXml(ref: string, cell: PlannedCell, style: number): string {
 
 /** `xf` maps the plan's style index to the workbook's cell-format index. */
 export function sheetXml(plan: SheetPlan, xf: (style: number) => number): string {
+  return [...sheetXmlParts(plan, xf)].join('');
+}
+
+/**
+ * The worksheet part in pieces, in order: the head, each row, then the tail. The splicer encodes and
+ * deflates a few thousand rows at a time, so a sheet of tens of thousands of rows never exists as one
+ * string (tens of MB for a city's ledgers).
+ */
+export function* sheetXmlParts(plan: SheetPlan, xf: (style: number) => number): Generator<string> {
   const ncols = Math.max(1, ...plan.rows.map((r) => r.cells.length));
   const letters = Array.from({ length: ncols }, (_, c) => columnLetters(c));
   const xfs = plan.styles.map((_, i) => xf(i));
@@ -60,8 +69,11 @@ export function sheetXml(plan: SheetPlan, xf: (style: number) => number): string
     `<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
     '<sheetData>',
   );
+  yield out.join('');
+  out.length = 0;
   const links: string[] = [];
-  plan.rows.forEach((row, r) => {
+  for (let r = 0; r < plan.rows.length; r++) {
+    const row = plan.rows[r]!;
     const n = r + 1;
     let xml = `<row r="${n}" ht="${row.height}" customHeight="1">`;
     row.cells.forEach((cell, c) => {
@@ -69,8 +81,8 @@ export function sheetXml(plan: SheetPlan, xf: (style: number) => number): string
       xml += cellXml(ref, cell, xfs[cell.style]!);
       if (cell.link !== undefined) links.push(`<hyperlink ref="${ref}" location="${attrValue(cell.link)}"/>`);
     });
-    out.push(`${xml}</row>`);
-  });
+    yield `${xml}</row>`;
+  }
   out.push('</sheetData>');
   if (plan.merges.length > 0) out.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   if (links.length > 0) out.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
@@ -81,5 +93,5 @@ export function sheetXml(plan: SheetPlan, xf: (style: number) => number): string
     `<headerFooter><oddFooter>${xmlText(plan.footer)}</oddFooter></headerFooter>`,
     '</worksheet>',
   );
-  return out.join('');
+  yield out.join('');
 }

@@ -4,7 +4,7 @@
  * Anything unusual (ZIP64, encryption, split archives) is refused with SpliceUnsupported, and the
  * caller falls back to rewriting the whole workbook.
  */
-import { deflateRawSync, inflateRawSync } from 'zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { crc32 as continueCrc32 } from '../../xlsx/crc32';
 import { SpliceUnsupported } from './unsupported';
 
@@ -106,11 +106,55 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** A new entry holding `text`, deflated. */
-export function textEntry(name: string, text: string, now = new Date()): ZipEntry {
-  const raw = new TextEncoder().encode(text);
-  const data = deflateRawSync(raw);
-  return { name, method: DEFLATED, crc: crc32(raw), compressedSize: data.length, size: raw.length, ...dosTime(now), data };
+/** Text is encoded and deflated in batches of about this many UTF-16 code units (2–3 MB of UTF-8 for Chinese text). */
+const BATCH = 1 << 20;
+
+/** `text` in pieces of at most BATCH code units, never splitting a surrogate pair. */
+function* pieces(text: string): Generator<string> {
+  let at = 0;
+  while (text.length - at > BATCH) {
+    const code = text.charCodeAt(at + BATCH - 1);
+    const end = code >= 0xd800 && code <= 0xdbff ? at + BATCH - 1 : at + BATCH;
+    yield text.slice(at, end);
+    at = end;
+  }
+  yield at === 0 ? text : text.slice(at);
+}
+
+/**
+ * A new entry holding `text`, or its parts in order, deflated. A batch at a time is encoded into one
+ * reused buffer, added to the CRC-32 and deflated ending on a sync flush (byte-aligned, not final), and the
+ * last batch finishes the stream: the pieces concatenate into one valid deflate stream, so the whole text
+ * is never held as one string or one buffer.
+ */
+export function textEntry(name: string, text: string | Iterable<string>, now = new Date()): ZipEntry {
+  const encoder = new TextEncoder();
+  const deflated: Buffer[] = [];
+  let buffer = new Uint8Array(0);
+  let crc = 0;
+  let size = 0;
+  let batch: string[] = [];
+  let length = 0;
+  const flush = (final: boolean): void => {
+    const s = batch.length === 1 ? batch[0]! : batch.join('');
+    batch = [];
+    length = 0;
+    if (buffer.length < s.length * 3) buffer = new Uint8Array(s.length * 3);
+    const raw = buffer.subarray(0, encoder.encodeInto(s, buffer).written);
+    crc = continueCrc32(crc, raw);
+    size += raw.length;
+    deflated.push(deflateRawSync(raw, final ? {} : { finishFlush: constants.Z_SYNC_FLUSH }));
+  };
+  for (const part of typeof text === 'string' ? [text] : text) {
+    for (const piece of part.length > BATCH ? pieces(part) : [part]) {
+      batch.push(piece);
+      length += piece.length;
+      if (length >= BATCH) flush(false);
+    }
+  }
+  flush(true);
+  const data = deflated.length === 1 ? deflated[0]! : Buffer.concat(deflated);
+  return { name, method: DEFLATED, crc, compressedSize: data.length, size, ...dosTime(now), data };
 }
 
 const VERSION = 20;
