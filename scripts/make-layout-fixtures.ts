@@ -3,7 +3,8 @@
  * exports lay them out (三会一课录入样表, 主题党日活动录入样表, 请假缺席统计), rebuilt here from their header
  * vocabularies with made-up rows — no real file is copied.
  *
- *   npx tsx scripts/make-layout-fixtures.ts     → test/fixtures/real-layout-2022.xlsx, near-miss-2022.xlsx
+ *   npx tsx scripts/make-layout-fixtures.ts     → test/fixtures/real-layout-2022.xlsx, near-miss-2022.xlsx,
+ *                                                 two-dates-2022.xlsx
  */
 import path from 'path';
 import { promises as fs } from 'fs';
@@ -119,6 +120,32 @@ async function main(): Promise<void> {
     },
   ]);
   await fs.writeFile(path.join(OUT, 'near-miss-2022.xlsx'), await toBytes(nearMiss));
+
+  // Two date columns nothing tells apart (时间一: the notice date, 时间二: the day it was held): the
+  // clerk says which one in 识别结果, and the choice is kept in 考核规则.
+  const twoDates = buildWorkbook([
+    {
+      name: '会议记录',
+      rows: [
+        ['所在党支部', '会议类型', '时间一', '时间二', '应到人数', '实到人数'],
+        ...BRANCHES.slice(0, 2).flatMap((branch) =>
+          Array.from({ length: 12 }, (_, i) => [branch, '支委会', `2022-${i + 1}-1`, `2022-${i + 1}-8`, 5, 5] as BuilderCell[]),
+        ),
+        ['文学院教工第一党支部', '支部党员大会', '2022-3-25', '2022-4-2', 20, 19],
+      ],
+    },
+    {
+      name: '考核规则',
+      rows: [
+        ['参数', '值', '说明'],
+        ['考核年度', '2022', '本年度'],
+        ['表彰名额', '1', '经党委会研究确定'],
+        [],
+        ['注：本表由机关党委维护。'],
+      ],
+    },
+  ]);
+  await fs.writeFile(path.join(OUT, 'two-dates-2022.xlsx'), await toBytes(twoDates));
 }
 
 void main();

@@ -75,6 +75,7 @@ export function App({ api }: { api: AddinApi }) {
   const [insertingRules, setInsertingRules] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [openSheets, setOpenSheets] = useState<string[]>([]);
 
   // The year of the last run: a change in 识别结果 runs again with it.
   const lastYear = useRef<number | undefined>(undefined);
@@ -192,6 +193,8 @@ export function App({ api }: { api: AddinApi }) {
           {...(saveMapping ? { onMap: (m: { sheet: string; header: string; field: string }) => void onMap(m) } : {})}
           onSelectCell={(sheet, cell) => void api.selectCell(sheet, cell).catch(() => setNotice({ intent: 'warning', text: UI.selectFailed(sheet, cell) }))}
           busy={running}
+          openSheets={openSheets}
+          onToggleSheets={setOpenSheets}
         />
       )}
     </main>

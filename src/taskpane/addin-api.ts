@@ -29,4 +29,6 @@ export interface AddinApi {
   runAppraisalInExcel(options: RunOptions): Promise<RunResult>;
   selectCell(sheet: string, cell: string): Promise<void>;
   insertRulesSheet(): Promise<{ status: 'inserted' | 'exists'; sheet: string }>;
+  /** Write one 列名对应 row into 考核规则 (识别结果); absent where the host cannot write (then read-only). */
+  saveColumnMapping?(mapping: { sheet: string; header: string; field: string }): Promise<void>;
 }

@@ -314,6 +314,43 @@ async function main() {
       await p.close();
     });
 
+    await check('识别结果: the clerk picks 时间二 as 日期; the row lands in 考核规则, her own cells stay, the rerun uses it', async () => {
+      const p = await openScenario('fixture=two-dates-2022.xlsx');
+      await p.getByRole('button', { name: '校验并生成结果' }).click();
+      await p.getByTestId('summary').waitFor({ timeout: WAIT_MS });
+      const ambiguous = p.locator('[data-testid="issue-row"][data-code="AMBIGUOUS_COLUMN"]');
+      assertEqual(await ambiguous.count(), 1, 'AMBIGUOUS_COLUMN rows before');
+      const rulesBefore = await p.evaluate(() => window.__harness.sheetValues('考核规则'));
+      const section = p.getByTestId('recognition');
+      await section.getByRole('button', { name: /会议记录/ }).click();
+      const dateField = p.locator('[data-testid="recognition-field"][data-sheet="会议记录"][data-field="日期"]');
+      await dateField.waitFor({ timeout: WAIT_MS });
+      assert((await dateField.innerText()).includes('C 时间一'), `日期 before: ${await dateField.innerText()}`);
+      await dateField.scrollIntoViewIfNeeded();
+      await p.screenshot({ path: path.join(SHOTS, '11-recognition.png') });
+      await dateField.click();
+      await p.getByRole('option', { name: 'D 时间二' }).click();
+      await p.waitForFunction(
+        () => (window.__harness.sheetValues('考核规则') ?? []).some((r) => r[0] === '会议记录' && r[1] === '时间二' && r[2] === '日期'),
+        null,
+        { timeout: WAIT_MS },
+      );
+      // The rerun: the field now shows 时间二, chosen by 列名对应, and the ambiguity is gone.
+      await p.locator('[data-testid="recognition-field"][data-sheet="会议记录"][data-field="日期"]', { hasText: 'D 时间二' }).waitFor({ timeout: WAIT_MS });
+      await p.getByText('按列名对应').first().waitFor({ timeout: WAIT_MS });
+      await p.getByTestId('summary').waitFor({ timeout: WAIT_MS });
+      assertEqual(await ambiguous.count(), 0, 'AMBIGUOUS_COLUMN rows after');
+      const rulesAfter = await p.evaluate(() => window.__harness.sheetValues('考核规则'));
+      rulesBefore.forEach((row, r) => assertEqual(rulesAfter[r].slice(0, row.length), row, `考核规则 row ${r + 1}`));
+      assertEqual(rulesAfter.slice(rulesBefore.length + 1, rulesBefore.length + 3).map((r) => r.slice(0, 3)), [
+        ['工作表', '列标题', '对应字段'],
+        ['会议记录', '时间二', '日期'],
+      ], '列名对应 block');
+      await p.getByTestId('recognition').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: path.join(SHOTS, '12-recognition-mapped.png') });
+      await p.close();
+    });
+
     await check('an Excel without ExcelApi 1.7 gets a clear message and no run button', async () => {
       const p = await openScenario('fixture=none&api=6');
       const notice = p.getByTestId('notice-unsupported');

@@ -126,7 +126,7 @@ describe('never a silent guess', () => {
     expect(ambiguous).toHaveLength(1);
     expect(ambiguous[0]).toMatchObject({ severity: 'warning', sheet: '会议记录', cell: 'C1', params: { column: '日期' } });
     expect(ambiguous[0]!.message).toBe(
-      '「会议记录」C1：有两列都像“日期”：C 列“时间一”和 D 列“时间二”，已按 C 列“时间一” 读取。如不对，请修改列标题加以区分（例如“实际时间”与“计划时间”）。',
+      '「会议记录」C1：有两列都像“日期”：C 列“时间一”和 D 列“时间二”，已按 C 列“时间一” 读取。如不对，请在任务窗格「识别结果」中改选（记入考核规则表的“列名对应”），或修改列标题加以区分（例如“实际时间”与“计划时间”）。',
     );
   });
 

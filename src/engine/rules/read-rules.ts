@@ -15,6 +15,8 @@ export function isRulesSheet(grid: SheetGrid): boolean {
   return stripSpaces(grid.name) === RULES_SHEET_NAME;
 }
 
+const NOTE = /^(?:注|说明|备注|附注)\d*[：:]/;
+
 const BY_NAME = new Map(RULE_PARAMETERS.map((p) => [p.name, p]));
 
 type ParseResult = { ok: true; value: number | string | string[] } | { ok: false; hint: string };
@@ -86,7 +88,8 @@ export function applyRulesSheet(grid: SheetGrid, rules: Rules, issues: IssueSink
   for (let r = header.row + 1; r < view.endRow; r++) {
     if (inBlock(r)) continue;
     const name = stripSpaces(cellText(view.cell(r, header.nameCol)));
-    if (name === '') continue;
+    // A footnote under the table (注：经党委会研究通过) is no parameter.
+    if (name === '' || NOTE.test(name)) continue;
     const place = { sheet: grid.name, row: r + 1 };
     const param = BY_NAME.get(name);
     if (!param) {
