@@ -23,6 +23,7 @@ import {
   rectAddress,
   sheetPrefix,
   usedRect,
+  usedRectWithin,
   type CellState,
   type CellStyle,
   type Hyperlink,
@@ -34,6 +35,8 @@ import {
 
 /** Bytes Office.js adds per action (ids, action type, object path) on top of the arguments. */
 const ACTION_ENVELOPE_BYTES = 120;
+/** Cells one range read may get. */
+const MAX_GET_CELLS = 5_000_000;
 /** Style writes to whole columns or rows are clipped to this many rows/columns. */
 const STYLE_CLIP = 200_000;
 
@@ -914,7 +917,11 @@ export class Range extends ClientObject {
     const rows = rect.bottom - rect.top + 1;
     const cols = rect.right - rect.left + 1;
     const grid = <T>(f: (cell: CellState | undefined, r: number, c: number) => T): T[][] => {
-      if (rows * cols > 20_000_000) throw new StandInError('InvalidOperation', 'The range is too large to read.');
+      // "A range is limited to five million cells for get operations" (Office Add-ins resource limits);
+      // Excel's code for it is RangeExceedsLimit (Excel.ErrorCodes.rangeExceedsLimit).
+      if (rows * cols > MAX_GET_CELLS) throw new StandInError('RangeExceedsLimit', `The cell count in the range (${rows * cols}) has exceeded the maximum supported number (${MAX_GET_CELLS}).`);
+      const counters = this.context._state.counters;
+      counters.largestReadCells = Math.max(counters.largestReadCells, rows * cols);
       const out: T[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {
         const row: T[] = [];
@@ -1200,6 +1207,17 @@ export class Range extends ClientObject {
       return { ...rect, left: rect.left + column, right: rect.left + column };
     });
     range._bindNow('getColumn', { method: 'getColumn', args: [column] });
+    return range;
+  }
+
+  /** ExcelApi 1.4: the used part of this range (cells with values only, when asked), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    const range = new Range(this.context, this.ws, (sheet) => {
+      const { rect } = this.requireRect();
+      const used = usedRectWithin(sheet, rect, valuesOnly);
+      return used;
+    }, true);
+    range._bindNow('getUsedRangeOrNullObject', { method: 'getUsedRangeOrNullObject', args: [valuesOnly] }, 4);
     return range;
   }
 

@@ -77,6 +77,8 @@ export interface Counters {
   calculationSuspensions: number;
   /** Actions queued in each sync, in order. */
   actionsBySync: number[];
+  /** The most cells one range read (values, formulas, …) got. */
+  largestReadCells: number;
 }
 
 export interface StandInState {
@@ -102,7 +104,7 @@ export interface StandInState {
 export const FIVE_MB = 5 * 1024 * 1024;
 
 export function newCounters(): Counters {
-  return { syncs: 0, actions: 0, largestRequestBytes: 0, totalRequestBytes: 0, largestResponseBytes: 0, totalResponseBytes: 0, calculationSuspensions: 0, actionsBySync: [] };
+  return { syncs: 0, actions: 0, largestRequestBytes: 0, totalRequestBytes: 0, largestResponseBytes: 0, totalResponseBytes: 0, calculationSuspensions: 0, actionsBySync: [], largestReadCells: 0 };
 }
 
 export function createState(options: Partial<Pick<StandInState, 'excelApiVersion' | 'requestLimitBytes' | 'responseLimitBytes' | 'workbookProtected'>> = {}): StandInState {
@@ -195,6 +197,31 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);
       right = Math.max(right, m.right);
+    }
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+/** usedRect limited to `within`: the smallest rectangle inside it holding every used cell there. */
+export function usedRectWithin(sheet: SheetState, within: Rect, valuesOnly: boolean): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const lastRow = Math.min(within.bottom, sheet.rows.length - 1);
+  for (let r = within.top; r <= lastRow; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const lastCol = Math.min(within.right, row.length - 1);
+    for (let c = within.left; c <= lastCol; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const used = cell.type !== 'Empty' || cell.formula !== undefined || (!valuesOnly && (cell.numberFormat !== 'General' || !!cell.style || !!cell.hyperlink));
+      if (!used) continue;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
     }
   }
   return bottom < 0 ? null : { top, left, bottom, right };

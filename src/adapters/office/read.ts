@@ -54,44 +54,118 @@ function cellsOf(r: Rect): number {
 }
 
 /**
- * Values of every used range. First all in one sync; if Excel on the web answers
- * ResponsePayloadSizeLimitExceeded, again in row blocks of at most half as many cells per sync.
+ * At most this many cells per range read and per sync. Excel refuses to get a range of more than five
+ * million cells (RangeExceedsLimit: "the cell count in the range has exceeded the maximum supported
+ * number", Office Add-ins resource limits: "a range is limited to five million cells for get
+ * operations"); Microsoft's advice for large ranges is separate reads of smaller subsets.
+ */
+export const READ_BLOCK_CELLS = 1_000_000;
+/** A used range larger than this is first narrowed down to where its values are (see dataAreas). */
+const NARROW_ABOVE_CELLS = 2 * READ_BLOCK_CELLS;
+
+/** The two halves of `r`, split across its longer side. */
+function halves(r: Rect): [Rect, Rect] {
+  const rows = r.bottom - r.top + 1;
+  const cols = r.right - r.left + 1;
+  if (rows >= cols && rows > 1) {
+    const mid = r.top + Math.floor(rows / 2) - 1;
+    return [{ ...r, bottom: mid }, { ...r, top: mid + 1 }];
+  }
+  const mid = r.left + Math.floor(cols / 2) - 1;
+  return [{ ...r, right: mid }, { ...r, left: mid + 1 }];
+}
+
+/**
+ * Where the values of a large used range are. A stray value far from the data (say in XFD1048576) makes
+ * the used range billions of cells, nearly all empty: halve it, ask each half for its own used range
+ * (Range.getUsedRangeOrNullObject, ExcelApi 1.4), and repeat on what is still large, all sheets in the
+ * same syncs. Dense data ends as blocks of at most NARROW_ABOVE_CELLS; empty space drops out.
+ */
+async function dataAreas(context: Excel.RequestContext, reads: SheetRead[]): Promise<Map<SheetRead, Rect[]>> {
+  const areas = new Map<SheetRead, Rect[]>();
+  let pending: { read: SheetRead; rect: Rect }[] = [];
+  for (const read of reads) {
+    if (!read.rect) continue;
+    areas.set(read, []);
+    pending.push({ read, rect: read.rect });
+  }
+  while (pending.length > 0) {
+    const asked: { read: SheetRead; used: Excel.Range }[] = [];
+    for (const p of pending) {
+      if (cellsOf(p.rect) <= NARROW_ABOVE_CELLS) {
+        areas.get(p.read)!.push(p.rect);
+        continue;
+      }
+      for (const h of halves(p.rect)) {
+        const range = p.read.sheet.getRangeByIndexes(h.top, h.left, h.bottom - h.top + 1, h.right - h.left + 1);
+        asked.push({ read: p.read, used: range.getUsedRangeOrNullObject(true).load('address') });
+      }
+    }
+    if (asked.length === 0) break;
+    await context.sync();
+    pending = [];
+    for (const a of asked) {
+      const rect = a.used.isNullObject ? undefined : parseRangeAddress(a.used.address);
+      if (rect) pending.push({ read: a.read, rect });
+    }
+  }
+  return areas;
+}
+
+/**
+ * Values of every used range, in range reads of at most READ_BLOCK_CELLS cells, as many per sync as
+ * fit in that many cells. If Excel answers ResponsePayloadSizeLimitExceeded (Excel on the web's 5 MB)
+ * or RangeExceedsLimit, again with half as many cells per read and per sync.
  */
 async function readValues(context: Excel.RequestContext, reads: SheetRead[]): Promise<void> {
-  const withData = reads.filter((r) => r.rect);
-  let maxCells = Number.POSITIVE_INFINITY;
+  const needsNarrowing = reads.some((r) => r.rect && cellsOf(r.rect) > NARROW_ABOVE_CELLS);
+  const areas = needsNarrowing ? await dataAreas(context, reads) : new Map(reads.filter((r) => r.rect).map((r) => [r, [r.rect!]]));
+  const total = [...areas.values()].flat().reduce((n, a) => n + cellsOf(a), 0);
+  let maxCells = Math.min(READ_BLOCK_CELLS, Math.max(1, total));
   for (;;) {
     try {
-      let queued: { read: SheetRead; top: number; range: Excel.Range }[] = [];
+      let queued: { read: SheetRead; top: number; left: number; range: Excel.Range }[] = [];
       let queuedCells = 0;
       const flush = async () => {
         if (queued.length === 0) return;
         await context.sync();
         for (const q of queued) {
-          const offset = q.top - q.read.rect!.top;
-          q.range.values.forEach((row, i) => (q.read.values[offset + i] = row));
+          const rowOffset = q.top - q.read.rect!.top;
+          const colOffset = q.left - q.read.rect!.left;
+          q.range.values.forEach((row, i) => {
+            if (colOffset === 0 && q.read.values[rowOffset + i] === undefined) {
+              q.read.values[rowOffset + i] = row;
+              return;
+            }
+            const target = (q.read.values[rowOffset + i] ??= []);
+            row.forEach((v, j) => {
+              if (v !== '' && v !== null) target[colOffset + j] = v;
+            });
+          });
         }
         queued = [];
         queuedCells = 0;
       };
-      for (const read of withData) {
-        const rect = read.rect!;
-        const cols = rect.right - rect.left + 1;
-        const rowsPerBlock = Number.isFinite(maxCells) ? Math.max(1, Math.floor(maxCells / cols)) : rect.bottom - rect.top + 1;
-        for (let top = rect.top; top <= rect.bottom; top += rowsPerBlock) {
-          const rows = Math.min(rowsPerBlock, rect.bottom - top + 1);
-          if (queuedCells > 0 && queuedCells + rows * cols > maxCells) await flush();
-          const range = read.sheet.getRangeByIndexes(top, rect.left, rows, cols).load('values');
-          queued.push({ read, top, range });
-          queuedCells += rows * cols;
+      for (const [read, list] of areas) {
+        for (const area of list) {
+          const cols = area.right - area.left + 1;
+          const rowsPerBlock = Math.max(1, Math.floor(maxCells / cols));
+          for (let top = area.top; top <= area.bottom; top += rowsPerBlock) {
+            const rows = Math.min(rowsPerBlock, area.bottom - top + 1);
+            if (queuedCells > 0 && queuedCells + rows * cols > maxCells) await flush();
+            const range = read.sheet.getRangeByIndexes(top, area.left, rows, cols).load('values');
+            queued.push({ read, top, left: area.left, range });
+            queuedCells += rows * cols;
+          }
         }
       }
       await flush();
       return;
     } catch (e) {
-      if (errorCode(e) !== 'ResponsePayloadSizeLimitExceeded') throw e;
-      const total = withData.reduce((n, r) => n + cellsOf(r.rect!), 0);
-      maxCells = Math.floor(Math.min(maxCells, total) / 2);
+      const code = errorCode(e);
+      if (code !== 'ResponsePayloadSizeLimitExceeded' && code !== 'RangeExceedsLimit') throw e;
+      for (const read of areas.keys()) read.values = [];
+      maxCells = Math.floor(maxCells / 2);
       if (maxCells < 1000) throw e;
     }
   }
