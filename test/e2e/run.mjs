@@ -348,6 +348,10 @@ async function main() {
       ], '列名对应 block');
       await p.getByTestId('recognition').scrollIntoViewIfNeeded();
       await p.screenshot({ path: path.join(SHOTS, '12-recognition-mapped.png') });
+      // Clicking the field's name selects its header cell.
+      await p.getByTestId('recognition').getByRole('button', { name: '日期 *' }).click();
+      await p.waitForFunction(() => window.__harness.snapshot().selection?.address === 'D1', null, { timeout: WAIT_MS });
+      assertEqual((await p.evaluate(() => window.__harness.snapshot())).selection, { sheet: '会议记录', address: 'D1' }, 'selection');
       await p.close();
     });
 
