@@ -9,6 +9,7 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DefinePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -131,6 +132,8 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: { chunks: 'all' },
     },
     plugins: [
+      // The version in the run record (src/version.ts).
+      new DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(require('./package.json').version) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -67,6 +67,7 @@ describe('display width', () => {
       violations: 0,
       tasks: 0,
       tasksDone: 0,
+      explain: {} as UnitResult['explain'],
     });
     const lines = rankingTable([unit('工伤保险所', 3, 74.66, '一票否决'), unit('局办公室', 1, 96.34, '表彰'), unit('ab', 2, 80, '')]);
     expect(lines[0]).toBe('名次  单位        学习教育  组织生活  标准化建设  作风纪律  任务落实   总分  奖惩');

@@ -88,7 +88,7 @@ describe('a successful run on the fixture', () => {
     const result = new ExcelJS.Workbook();
     await result.xlsx.readFile(out);
     const names = source.worksheets.map((w) => w.name);
-    expect(result.worksheets.map((w) => w.name)).toEqual([...names, '考核汇总', '人员考核明细', '校验问题']);
+    expect(result.worksheets.map((w) => w.name)).toEqual([...names, '考核汇总', '人员考核明细', '校验问题', '评分依据']);
     const before = readWorkbook(source).sheets;
     const after = readWorkbook(result).sheets;
     for (const sheet of before) expect(after.find((s) => s.name === sheet.name)).toEqual(sheet);

@@ -176,6 +176,6 @@ describe('the exceljs fallback keeps defined names', () => {
     expect(defined.find((d) => d.attrs.includes('name="全局"'))?.attrs).not.toContain('localSheetId');
     // The new result sheets' print titles are there, each scoped to its own sheet.
     const titles = defined.filter((d) => d.attrs.includes('_xlnm.Print_Titles')).map((d) => sheets[Number(/localSheetId="(\d+)"/.exec(d.attrs)![1])]);
-    expect(titles.sort()).toEqual(['人员考核明细', '校验问题', '考核汇总'].sort());
+    expect(titles.sort()).toEqual(['人员考核明细', '校验问题', '考核汇总', '评分依据'].sort());
   });
 });

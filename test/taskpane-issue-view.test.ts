@@ -104,6 +104,7 @@ function unit(name: string, rank: number, outcome: UnitResult['outcome']): UnitR
     violations: 0,
     tasks: 0,
     tasksDone: 0,
+    explain: {} as UnitResult['explain'],
   };
 }
 
@@ -127,8 +128,8 @@ describe('outcomeLists', () => {
 
 describe('writtenSheets', () => {
   it('reports the free names taken instead of a user sheet', () => {
-    expect(writtenSheets([])).toEqual(['考核汇总', '人员考核明细', '校验问题']);
-    expect(writtenSheets([{ from: '考核汇总', to: '考核汇总(2)' }])).toEqual(['考核汇总(2)', '人员考核明细', '校验问题']);
+    expect(writtenSheets([])).toEqual(['考核汇总', '人员考核明细', '校验问题', '评分依据']);
+    expect(writtenSheets([{ from: '考核汇总', to: '考核汇总(2)' }])).toEqual(['考核汇总(2)', '人员考核明细', '校验问题', '评分依据']);
   });
 });
 

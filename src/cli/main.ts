@@ -12,6 +12,7 @@ import { readFailureMessage, readXlsx, XlsxReadError, type XlsxWorkbook } from '
 import { parseArgs, USAGE } from './args';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { summaryLines } from './summary';
+import { version } from '../../package.json';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -162,7 +163,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     // The grids go out of scope once the engine is done: writing the result needs only the sheet names.
     const { result, existing } = (() => {
       const { grids } = openWorkbook(input, bytes, (fraction) => progress.update('读取工作簿', fraction));
-      const options = { ...(args.year !== undefined ? { year: args.year } : {}), onProgress: (stage: string, fraction: number) => progress.update(stage, fraction) };
+      const options = {
+        ...(args.year !== undefined ? { year: args.year } : {}),
+        version,
+        time: new Date(),
+        onProgress: (stage: string, fraction: number) => progress.update(stage, fraction),
+      };
       return { result: appraise(grids, options), existing: existingSheetsOf(grids) };
     })();
     if (result.noLedgers) throw noLedgersError(input, result.report);

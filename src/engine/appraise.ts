@@ -16,6 +16,10 @@ import { formatIssue } from './issues/catalog';
 import { IssueSink } from './issues/sink';
 import { sortIssues } from './issues/order';
 import { buildOutputs } from './output/build';
+import { Explainer } from './explain/build';
+import { recordsFingerprint } from './explain/fingerprint';
+import { runRecord, type RunInputs } from './explain/run-record';
+import type { RuleSource } from './explain/types';
 import { isGeneratedGrid } from './output-names';
 import { recogniseSheet, type LedgerTable, type SheetReading } from './read/ledger-table';
 import { describeSheets, nearestMissParams } from './read/sheet-report';
@@ -136,11 +140,15 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
   const tables: LedgerTable[] = readings.flatMap((r) => (r.table ? [r.table] : []));
   const records = readRecords(tables, issues);
   const year = options.year ?? rules.year ?? guessYear(records, sources, new Date().getFullYear());
+  const yearCell = rules.sources?.get('考核年度');
+  const yearSource: RuleSource =
+    options.year !== undefined ? { from: 'option' } : rules.year !== null && yearCell ? { from: 'rules', ...yearCell } : { from: 'dates' };
   rules.year = year;
+  const run: RunInputs = { rules, yearSource, fingerprint: recordsFingerprint(records), version: options.version ?? '', time: options.time ?? new Date() };
 
   if (tables.length === 0) {
     issues.add('NO_APPRAISAL_SHEETS', {}, nearestMissParams(readings));
-    const report: Report = {
+    const base = {
       year,
       rules: describeRules(rules),
       excellentQuota: 0,
@@ -149,6 +157,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
       issues: withMessages(issues.issues),
       ...describeSheets(readings),
     };
+    const report: Report = { ...base, run: runRecord(base, run) };
     return { report, outputs: [], noLedgers: true };
   }
 
@@ -161,6 +170,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
   const tasks = checkTasks(records.tasks, ctx);
   const units = collectUnits(records);
   reportUnknownUnits(records, units, ctx);
+  const explainer = new Explainer({ study, activities, standardization, discipline, tasks }, ctx);
 
   progress('score', 0.6);
   const rows: (Rankable & { result: Omit<UnitResult, 'rank' | 'outcome'> })[] = units.all.map((unit) => {
@@ -194,6 +204,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
         violations: d?.rows ?? 0,
         tasks: t?.tasks ?? 0,
         tasksDone: t?.done ?? 0,
+        explain: explainer.explain(unit, scores),
       },
     };
   });
@@ -206,7 +217,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
   const persons = personResults(study, discipline.violationsByPerson, vetoed, rules.reflectionsMin);
 
   progress('output', 0.8);
-  const report: Report = {
+  const base = {
     year,
     rules: describeRules(rules),
     excellentQuota: excellentQuota(persons.length, rules.excellentRatio),
@@ -215,6 +226,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => s.name))),
     ...describeSheets(readings),
   };
+  const report: Report = { ...base, run: runRecord(base, run) };
   const outputs = buildOutputs(report);
   progress('done', 1);
   return { report, outputs, noLedgers: false };

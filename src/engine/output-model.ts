@@ -33,11 +33,11 @@ export interface CellLink {
   cell: string;
 }
 
-export type OutputKey = 'summary' | 'persons' | 'issues';
+export type OutputKey = 'summary' | 'persons' | 'issues' | 'explain';
 
 export interface OutputSheet {
   key: OutputKey;
-  /** Desired sheet name (考核汇总 / 人员考核明细 / 校验问题); the adapter may get a free name instead. */
+  /** Desired sheet name (考核汇总 / 人员考核明细 / 校验问题 / 评分依据); the adapter may get a free name instead. */
   name: string;
   /** Row 1: merged across all columns, bold, larger. */
   title: string;

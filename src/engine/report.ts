@@ -1,5 +1,6 @@
 /** The appraisal report: what the JSON of SPEC section 8 holds, and what the task pane shows. */
 import type { IssueCode, Severity } from './issues/codes';
+import type { RunRecord, UnitExplain } from './explain/types';
 
 export interface Issue {
   severity: Severity;
@@ -49,6 +50,8 @@ export interface UnitResult {
   violations: number;
   tasks: number;
   tasksDone: number;
+  /** Why the unit got its scores: per part the inputs counted, the points (= `scores`) and the places behind them. */
+  explain: UnitExplain;
 }
 
 export interface PersonResult {
@@ -82,6 +85,8 @@ export interface Report {
   issues: ReportedIssue[];
   /** The ledgers that were read, and the sheets that nearly were (kind null). */
   sheets: SheetSummary[];
+  /** The run record: year and rules with their sources, ledgers read, issue counts, fingerprint, version, time. */
+  run: RunRecord;
   /**
    * The other source sheets (not the rules or generated sheets): not recognised, or marked 不是台账.
    * Not ledgers, so no finding is about them; listed for the task pane's 识别结果, where the clerk may

@@ -117,7 +117,7 @@ export function parseYearInput(text: string): { ok: true; year: number | undefin
   return { ok: true, year };
 }
 
-export const OUTPUT_SHEET_NAMES = ['考核汇总', '人员考核明细', '校验问题'] as const;
+export const OUTPUT_SHEET_NAMES = ['考核汇总', '人员考核明细', '校验问题', '评分依据'] as const;
 
 /** The sheets a run wrote to, in output order, with any free names the adapter had to take. */
 export function writtenSheets(renamed: readonly { from: string; to: string }[]): string[] {

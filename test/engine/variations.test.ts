@@ -125,7 +125,7 @@ test('a ledger with a header and no rows runs', () => {
   const result = appraise(workbook(study([])), { year: 2022 });
   expect(result.noLedgers).toBe(false);
   expect(result.report.units).toEqual([]);
-  expect(result.outputs).toHaveLength(3);
+  expect(result.outputs).toHaveLength(4);
 });
 
 test('an Excel error in a unit or name cell is FORMULA_ERROR only, and the row is skipped', () => {

@@ -4,6 +4,7 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DefinePlugin } = require('webpack');
 const { typescriptRule } = require('../../webpack.config');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -24,6 +25,7 @@ module.exports = (_env = {}, argv = {}) => ({
     rules: [typescriptRule({ sourceMap: true })],
   },
   plugins: [
+    new DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(require('../../package.json').version) }),
     new HtmlWebpackPlugin({ filename: 'index.html', template: './test/harness/harness.html', chunks: ['harness'] }),
     new CopyWebpackPlugin({ patterns: [{ from: 'test/fixtures/*.xlsx', to: 'fixtures/[name][ext]' }] }),
   ],

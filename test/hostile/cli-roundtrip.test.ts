@@ -24,7 +24,7 @@ const LONG = `长${'字'.repeat(31_999)}`;
 const UNITS = [...FORMULA_LIKE, ...HTML, ...PROTO];
 /** Unit and person names lose their white space (SPEC section 3), so the DDE text becomes `=cmd|'/Ccalc'!A0`. */
 const NAMES = UNITS.map((u) => u.replace(/\s/g, ''));
-const GENERATED = ['考核汇总', '人员考核明细', '校验问题'];
+const GENERATED = ['考核汇总', '人员考核明细', '校验问题', '评分依据'];
 const EXCEL_CELL_MAX = 32_767;
 
 function months(unit: string): ExcelJS.CellValue[][] {

@@ -8,6 +8,7 @@ import { readWorkbook } from './read';
 import { writeOutputs, existingSheets } from './write';
 import { selectCellIn, insertRulesSheetIn } from './navigate';
 import { OfficeAdapterError, toOfficeAdapterError } from './errors';
+import { ADDIN_VERSION } from '../../version';
 import { saveColumnMappingIn, type ColumnMappingRow } from './column-mapping';
 import { RULES_SHEET_NAME } from '../../engine/rules/read-rules';
 
@@ -62,6 +63,9 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
       await new Promise<void>((resolve) => setTimeout(resolve, FRAME_MS));
       const result = appraise(read.grids, {
         year: options.year,
+        // For the run record at the end of 评分依据.
+        version: ADDIN_VERSION,
+        time: new Date(),
         // The engine's own stages fill the middle of the bar.
         onProgress: (_stage, fraction) => progress('check', 0.4 + 0.3 * fraction),
       });

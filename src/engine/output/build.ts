@@ -1,6 +1,7 @@
-/** The three generated sheets (SPEC section 7) as plain tables with formatting intents. */
+/** The four generated sheets (SPEC section 7) as plain tables with formatting intents. */
 import type { Report } from '../report';
 import type { OutCell, OutputSheet } from '../output-model';
+import { buildExplainSheet } from './explain-sheet';
 import { buildIssuesSheet } from './issues-sheet';
 import { buildPersonsSheet } from './persons-sheet';
 import { buildSummarySheet } from './summary-sheet';
@@ -17,7 +18,7 @@ function fitCell(value: OutCell): OutCell {
 }
 
 export function buildOutputs(report: Report): OutputSheet[] {
-  const sheets = [buildSummarySheet(report), buildPersonsSheet(report), buildIssuesSheet(report)];
+  const sheets = [buildSummarySheet(report), buildPersonsSheet(report), buildIssuesSheet(report), buildExplainSheet(report)];
   // The rows were just built for this call, so fitting them in place copies nothing at city scale.
   for (const sheet of sheets) {
     for (const row of sheet.rows) {

@@ -1,5 +1,6 @@
 import type { OutputSheet, RowStyle } from '../output-model';
 import type { Outcome, Report } from '../report';
+import { remarkFor } from '../explain/text';
 import { layout, noteRow, SHEET_NAMES } from './common';
 
 const OUTCOME_STYLE: Record<Outcome, RowStyle | undefined> = {
@@ -9,20 +10,6 @@ const OUTCOME_STYLE: Record<Outcome, RowStyle | undefined> = {
   '': undefined,
 };
 
-/**
- * Why each vetoed unit was vetoed, in the words of the inspection record, so leaders need not look it
- * up. One pass over the issues (not one per unit: that was units × issues on large workbooks).
- */
-function remarksByUnit(report: Report): Map<string, string> {
-  const vetoes = new Map<string, string[]>();
-  for (const i of report.issues) {
-    if (i.code !== 'VETO') continue;
-    const list = vetoes.get(i.unit);
-    if (list) list.push(String(i.params.text));
-    else vetoes.set(i.unit, [String(i.params.text)]);
-  }
-  return new Map([...vetoes].map(([unit, texts]) => [unit, `一票否决：${texts.join('；')}`]));
-}
 
 /** 考核汇总: the leaders' ranking of units, five parts, total and 奖惩, printable on A4 landscape. */
 export function buildSummarySheet(report: Report): OutputSheet {
@@ -30,7 +17,6 @@ export function buildSummarySheet(report: Report): OutputSheet {
   // The points go on a second line of the header, so a narrow column wraps between words, not inside them.
   const pts = (name: string) => (typeof p[name] === 'number' ? `\n（${p[name]}分）` : '');
   const errors = report.issues.filter((i) => i.severity === 'error').length;
-  const remarks = remarksByUnit(report);
   return {
     key: 'summary',
     name: SHEET_NAMES.summary,
@@ -69,7 +55,8 @@ export function buildSummarySheet(report: Report): OutputSheet {
       u.passedPersons,
       u.activities,
       u.violations,
-      remarks.get(u.unit) ?? '',
+      // Why the unit lost points: the 一票否决 reason and its largest losses, what a leader reads out.
+      remarkFor(u),
     ]),
     rowStyles: report.units.map((u) => OUTCOME_STYLE[u.outcome]),
     links: [],

@@ -25,7 +25,7 @@ export interface RuleParameter {
 }
 
 /** Rules fields that hold one value (a number, a list or the year) rather than a table. */
-type ScalarKey = Exclude<keyof Rules, 'points' | 'deductions' | 'frequencies'>;
+type ScalarKey = Exclude<keyof Rules, 'points' | 'deductions' | 'frequencies' | 'sources'>;
 
 function param(name: string, kind: ValueKind, description: string, key: ScalarKey): RuleParameter {
   return { name, kind, description, get: (r) => r[key], set: (r, v) => Object.assign(r, { [key]: v }) };
