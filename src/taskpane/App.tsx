@@ -14,7 +14,7 @@ import type { ReportedIssue } from '../engine/report';
 import { countBySeverity, type IssueTarget } from './issue-view';
 import { IssueList } from './IssueList';
 import { SEVERITY_LABEL, UI, stageLabel } from './messages';
-import { LinksOmittedNotice, MergesInferredNotice, NoLedgersNotice, ProtectedReadNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
+import { LinksOmittedNotice, MergesInferredNotice, NoLedgersNotice, ProtectedReadNotice, ReadOnlyNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
 import { RecognitionPanel } from './RecognitionPanel';
 import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
@@ -178,6 +178,7 @@ export function App({ api }: { api: AddinApi }) {
 
       {phase.kind === 'failed' && <RunErrorNotice error={phase.error} />}
       {result && result.protectedSheets.length > 0 && <ProtectedReadNotice sheets={result.protectedSheets} />}
+      {result?.readOnly && <ReadOnlyNotice />}
       {result?.linksOmitted && result.linksOmitted.length > 0 && <LinksOmittedNotice items={result.linksOmitted} />}
       {result?.mergesInferred && result.mergesInferred.length > 0 && <MergesInferredNotice items={result.mergesInferred} />}
       {result?.noLedgers && <NoLedgersNotice nearMisses={nearMissMessages(result.report.issues)} />}

@@ -96,6 +96,18 @@ export function MergesInferredNotice({ items }: { items: { sheet: string; blocks
   );
 }
 
+/** The document is read-only (Office.context.document.mode): the report is shown, no sheet was written. */
+export function ReadOnlyNotice() {
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="notice-read-only">
+      <MessageBarBody>
+        <MessageBarTitle>{UI.readOnlyTitle}</MessageBarTitle>
+        <div>{UI.readOnlyBody}</div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function RunErrorNotice({ error }: { error: RunError }) {
   switch (error.kind) {
     case 'sheetProtected':

@@ -92,6 +92,8 @@ export const UI = {
   mergesInferredTitle: '合并单元格是推断的',
   mergesInferredBody: (items: { sheet: string; blocks: number }[]) =>
     `当前 Excel 版本（低于 ExcelApi 1.13，如 Excel 2019）无法读取合并单元格。${items.map((i) => `「${i.sheet}」`).join('、')}中「单位」「姓名」「日期」等列下方的空单元格，已按合并单元格处理（共 ${items.reduce((n, i) => n + i.blocks, 0)} 处，取上方的值）。如果其中有确实漏填的单元格，请补填后重新校验；用 Microsoft 365、Excel 2021 或命令行可得到精确结果。`,
+  readOnlyTitle: '工作簿为只读',
+  readOnlyBody: '此工作簿以只读方式打开，结果工作表没有写入。下面是本次考核的结果；如需生成结果表，请以可编辑方式打开工作簿后重新校验。',
   workbookProtectedTitle: '工作簿受保护',
   workbookProtectedBody:
     '工作簿结构受保护，加载项无法添加或替换结果工作表。请在「审阅 → 保护工作簿」中取消保护后重试；源台账不会被修改。',

@@ -15,7 +15,8 @@ export type StandInErrorCode =
   | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidObjectPath'
   | 'GeneralException'
-  | 'RangeExceedsLimit';
+  | 'RangeExceedsLimit'
+  | 'InvalidOperationInCellEditMode';
 
 export class StandInError extends Error {
   readonly code: StandInErrorCode;
@@ -44,6 +45,7 @@ export const ErrorCodes: Record<StandInErrorCode, StandInErrorCode> = {
   InvalidObjectPath: 'InvalidObjectPath',
   GeneralException: 'GeneralException',
   RangeExceedsLimit: 'RangeExceedsLimit',
+  InvalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
 };
 
 export function propertyNotLoaded(property: string, location: string): StandInError {

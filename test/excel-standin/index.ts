@@ -23,8 +23,13 @@ export function isSetSupported(state: StandInState, name: string, version?: stri
 
 export function createExcelNamespace(getState: () => StandInState) {
   return {
-    run: async <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => {
+    run: async <T>(
+      optionsOrBatch: { delayForCellEdit?: boolean } | ((context: RequestContext) => Promise<T>),
+      maybeBatch?: (context: RequestContext) => Promise<T>,
+    ): Promise<T> => {
+      const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
       const context = new RequestContext(getState());
+      context._delayForCellEdit = typeof optionsOrBatch === 'object' && optionsOrBatch.delayForCellEdit === true;
       const result = await batch(context);
       // Excel.run sends whatever is still queued when the batch finishes.
       if (context._queue.length > 0) await context.sync();
@@ -55,11 +60,38 @@ export function createOfficeNamespace(getState: () => StandInState) {
       callback?.(info);
       return info;
     },
+    DocumentMode: { ReadOnly: 'readOnly', ReadWrite: 'readWrite' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
       requirements: { isSetSupported: (name: string, version?: string) => isSetSupported(getState(), name, version) },
+      document: {
+        get mode() {
+          return getState().documentMode;
+        },
+        settings: standInSettings(getState),
+      },
       host: HostType.Excel,
       platform: PlatformType.OfficeOnline,
       displayLanguage: 'zh-CN',
+    },
+  };
+}
+
+/**
+ * Office.context.document.settings: get/set/remove work on an in-memory copy loaded when the add-in
+ * starts; saveAsync stores that copy in the document (state.settings).
+ */
+function standInSettings(getState: () => StandInState) {
+  let bag: Record<string, unknown> | undefined;
+  const current = () => (bag ??= structuredClone(getState().settings));
+  return {
+    get: (name: string): unknown => current()[name] ?? null,
+    set: (name: string, value: unknown): void => void (current()[name] = structuredClone(value)),
+    remove: (name: string): void => void delete current()[name],
+    saveAsync: (optionsOrCallback?: unknown, maybeCallback?: (result: { status: string }) => void): void => {
+      const callback = typeof optionsOrCallback === 'function' ? (optionsOrCallback as (result: { status: string }) => void) : maybeCallback;
+      getState().settings = structuredClone(current());
+      setTimeout(() => callback?.({ status: 'succeeded' }), 0);
     },
   };
 }

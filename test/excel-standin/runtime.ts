@@ -87,6 +87,9 @@ export class RequestContext {
   /** @internal */
   _queue: Action[] = [];
 
+  /** Excel.RunOptions.delayForCellEdit of the Excel.run that made this context. @internal */
+  _delayForCellEdit = false;
+
   constructor(readonly _state: StandInState) {
     this.workbook = new Workbook(this);
     this.application = new Application(this);
@@ -100,6 +103,14 @@ export class RequestContext {
   async sync(): Promise<void> {
     await Promise.resolve();
     const state = this._state;
+    // Cell edit mode: the batch fails, or with delayForCellEdit waits until the user leaves the cell.
+    while (state.cellEditMode) {
+      if (!this._delayForCellEdit) {
+        this._queue = [];
+        throw new StandInError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const queue = this._queue;
     this._queue = [];
     const c = state.counters;

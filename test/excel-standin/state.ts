@@ -99,6 +99,12 @@ export interface StandInState {
    * applied, then the response is lost). Cleared once it fires.
    */
   fault?: { atSync: number; afterActions?: number; code?: string };
+  /** Office.context.document.mode. */
+  documentMode: 'readWrite' | 'readOnly';
+  /** Office.context.document.settings as saved by saveAsync (what a reopened document would have). */
+  settings: Record<string, unknown>;
+  /** The user is editing a cell: batches fail, or wait when run with delayForCellEdit. */
+  cellEditMode: boolean;
 }
 
 export const FIVE_MB = 5 * 1024 * 1024;
@@ -118,6 +124,9 @@ export function createState(options: Partial<Pick<StandInState, 'excelApiVersion
     responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     counters: newCounters(),
     nextId: 1,
+    documentMode: 'readWrite',
+    settings: {},
+    cellEditMode: false,
   };
 }
 

@@ -8,6 +8,14 @@ import { readWorkbook } from './read';
 import { writeOutputs, existingSheets } from './write';
 import { selectCellIn, insertRulesSheetIn } from './navigate';
 import { OfficeAdapterError, toOfficeAdapterError } from './errors';
+import { documentIsReadOnly, rememberGeneratedIds, rememberedGeneratedIds } from './document';
+
+/**
+ * Every batch waits while the user is editing a cell instead of failing: "When true, the batch request is
+ * executed immediately if the user is not in cell edit mode, but if the user is in cell edit mode the
+ * batch request is delayed until the user exits cell edit mode" (Excel.RunOptions.delayForCellEdit).
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 import { ADDIN_VERSION } from '../../version';
 import { saveColumnMappingIn, type ColumnMappingRow } from './column-mapping';
 import { RULES_SHEET_NAME } from '../../engine/rules/read-rules';
@@ -40,6 +48,8 @@ export interface RunResult {
   linksOmitted: { sheet: string; count: number }[];
   /** Sheets whose merged-down blocks were inferred because Excel could not report merges (below ExcelApi 1.13). */
   mergesInferred: { sheet: string; blocks: number }[];
+  /** The document is open read-only (Office.context.document.mode): the report is complete, nothing was written. */
+  readOnly: boolean;
   /** No ledger was found: nothing was written. */
   noLedgers: boolean;
 }
@@ -53,7 +63,7 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
   const support = checkApiSupport();
   if (!support.supported) throw new OfficeAdapterError('apiNotSupported', `missing ${support.missing.join(', ')}`);
   try {
-    return await Excel.run(async (context) => {
+    return await Excel.run(RUN_OPTIONS, async (context) => {
       progress('read', 0);
       const read = await readWorkbook(context);
       progress('check', 0.4);
@@ -71,17 +81,27 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
       });
       let renamed: { from: string; to: string }[] = [];
       let linksOmitted: RunResult['linksOmitted'] = [];
+      let readOnly = false;
       if (!result.noLedgers && result.outputs.length > 0) {
-        progress('write', 0.7);
-        if (read.workbookProtected) throw new OfficeAdapterError('workbookProtected', 'workbook structure is protected');
-        const written = await writeOutputs(context, result.outputs, existingSheets(read), {
-          onProgress: (fraction) => progress('write', 0.7 + 0.3 * fraction),
-        });
-        renamed = written.renamed;
-        linksOmitted = written.linksOmitted;
+        if (documentIsReadOnly()) {
+          // Office.context.document.mode is ReadOnly: nothing can be written; the report is still shown.
+          readOnly = true;
+        } else {
+          progress('write', 0.7);
+          if (read.workbookProtected) throw new OfficeAdapterError('workbookProtected', 'workbook structure is protected');
+          const remembered = rememberedGeneratedIds();
+          const live = new Set(read.sheets.map((s) => s.id));
+          const written = await writeOutputs(context, result.outputs, existingSheets(read, remembered), {
+            onProgress: (fraction) => progress('write', 0.7 + 0.3 * fraction),
+            // The ids still in the workbook and the new sheets': right whether the swap completes or is undone.
+            beforeSwap: (ids) => rememberGeneratedIds([...(remembered ?? []).filter((id) => live.has(id)), ...ids]),
+          });
+          renamed = written.renamed;
+          linksOmitted = written.linksOmitted;
+        }
       }
       progress('done', 1);
-      return { report: result.report, renamed, protectedSheets: read.protectedSheets, linksOmitted, mergesInferred: read.mergesInferred, noLedgers: result.noLedgers };
+      return { report: result.report, renamed, protectedSheets: read.protectedSheets, linksOmitted, mergesInferred: read.mergesInferred, readOnly, noLedgers: result.noLedgers };
     });
   } catch (e) {
     throw toOfficeAdapterError(e);
@@ -91,7 +111,7 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
 /** Activate `sheet` and select `cell` (an A1 address), for the issue list's links. */
 export async function selectCell(sheet: string, cell: string): Promise<void> {
   try {
-    await Excel.run((context) => selectCellIn(context, sheet, cell));
+    await Excel.run(RUN_OPTIONS, (context) => selectCellIn(context, sheet, cell));
   } catch (e) {
     throw toOfficeAdapterError(e, sheet);
   }
@@ -109,7 +129,7 @@ export async function saveColumnMapping(mapping: ColumnMappingRow): Promise<void
 /** Add the 考核规则 sheet filled with the defaults; an existing one is never overwritten. */
 export async function insertRulesSheet(): Promise<{ status: 'inserted' | 'exists'; sheet: string }> {
   try {
-    return await Excel.run((context) => insertRulesSheetIn(context));
+    return await Excel.run(RUN_OPTIONS, (context) => insertRulesSheetIn(context));
   } catch (e) {
     throw toOfficeAdapterError(e);
   }

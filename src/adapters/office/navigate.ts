@@ -2,6 +2,7 @@
 import { rulesSheetTemplate } from '../../engine';
 import { widthInPoints } from './write';
 import { jsonBytes } from './payload';
+import { OfficeAdapterError } from './errors';
 
 export async function selectCellIn(context: Excel.RequestContext, sheetName: string, cell: string): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -15,8 +16,11 @@ const RULES_WIDTHS = [24, 28, 60];
 export async function insertRulesSheetIn(context: Excel.RequestContext): Promise<{ status: 'inserted' | 'exists'; sheet: string }> {
   const template = rulesSheetTemplate();
   const found = context.workbook.worksheets.getItemOrNullObject(template.name);
+  // Workbook structure protection forbids adding a sheet: say so before trying (WorkbookProtection, ExcelApi 1.7).
+  const protection = context.workbook.protection.load('protected');
   await context.sync();
   if (!found.isNullObject) return { status: 'exists', sheet: template.name };
+  if (protection.protected) throw new OfficeAdapterError('workbookProtected', 'workbook structure is protected');
 
   const cols = Math.max(1, template.columns.length);
   const rows = [template.columns, ...template.rows].map((row) => Array.from({ length: cols }, (_, c) => row[c] ?? ''));

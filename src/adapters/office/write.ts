@@ -25,6 +25,8 @@ export interface WriteResult {
   renamed: { from: string; to: string }[];
   /** Rows written without their link because the sheet reached Excel's 65 530 hyperlinks. */
   linksOmitted: { sheet: string; count: number }[];
+  /** Worksheet.id of each sheet written, in output order. */
+  sheetIds: string[];
   /** Syncs this write took (for benchmarks and tests). */
   syncs: number;
 }
@@ -34,6 +36,11 @@ export interface WriteOptions {
   /** Bytes queued before a sync is forced; far below Excel on the web's 5 MB. */
   requestBudget?: number;
   apis?: OptionalApis;
+  /**
+   * Called with the new sheets' ids once they are all written, before the swap: the caller remembers
+   * them (document settings) so that, however the swap ends, the next run knows its sheets.
+   */
+  beforeSwap?: (sheetIds: string[]) => Promise<void>;
 }
 
 const TEXT = '@';
@@ -210,9 +217,19 @@ export interface ExistingOfficeSheet extends ExistingSheet {
 /**
  * Sheets in the workbook now, as placeOutputs sees them. A generated sheet that is protected counts as
  * the user's own: protected sheets are never changed, so the output goes to a free name instead.
+ * `rememberedIds`: the result sheets' ids the last run stored in the document's settings, if any.
  */
-export function existingSheets(read: ReadResult): ExistingOfficeSheet[] {
-  return read.sheets.map((s) => ({ name: s.name, generated: s.generated && !s.protected, id: s.id, visibility: s.visibility, protected: s.protected }));
+export function existingSheets(read: ReadResult, rememberedIds?: readonly string[]): ExistingOfficeSheet[] {
+  const remembered = rememberedIds ? new Set(rememberedIds) : undefined;
+  return read.sheets.map((s) => ({
+    name: s.name,
+    // With remembered ids (document settings), a sheet carrying the marker is the add-in's only if the add-in
+    // wrote that very sheet: a user's copy of a result sheet has another id and is left alone.
+    generated: s.generated && !s.protected && (!remembered || remembered.has(s.id)),
+    id: s.id,
+    visibility: s.visibility,
+    protected: s.protected,
+  }));
 }
 
 /** A sheet name not in `taken` (compared without case), at most 31 characters. */
@@ -347,6 +364,8 @@ export async function writeOutputs(
     throw e;
   }
 
+  await options.beforeSwap?.(swaps.map((s) => s.tempId!)).catch(() => undefined);
+
   // 2. The swap, in one sync: old results aside, new ones into their names, old ones deleted.
   const ws = context.workbook.worksheets;
   try {
@@ -372,6 +391,7 @@ export async function writeOutputs(
     written,
     renamed: placements.filter((p) => p.renamedBecauseTaken).map((p) => ({ from: p.output.name, to: p.target })),
     linksOmitted,
+    sheetIds: swaps.map((s) => s.tempId!),
     syncs: budget.syncs,
   };
 }
