@@ -15,6 +15,7 @@ function issue(partial: Partial<ReportedIssue>): ReportedIssue {
   return {
     severity: 'warning',
     code: 'NOTES_BELOW_MIN',
+    file: '',
     sheet: '学习笔记登记表',
     cell: 'E5',
     row: 5,

@@ -14,7 +14,7 @@ import type { WorkbookGrids } from './grid';
 import type { AppraisalOptions, AppraisalResult } from './index';
 import { formatIssue } from './issues/catalog';
 import { IssueSink } from './issues/sink';
-import { sortIssues } from './issues/order';
+import { sheetKey, sortIssues } from './issues/order';
 import { buildOutputs } from './output/build';
 import { Explainer } from './explain/build';
 import { recordsFingerprint } from './explain/fingerprint';
@@ -24,6 +24,7 @@ import { isGeneratedGrid } from './output-names';
 import { recogniseSheet, type LedgerTable, type SheetReading } from './read/ledger-table';
 import { describeSheets, nearestMissParams } from './read/sheet-report';
 import { readRecords, type Records } from './read/records';
+import { reconcileSubmissions } from './read/submissions';
 import type { RowRef } from './read/row-reader';
 import type { Column } from './read/columns';
 import { guessYear } from './read/year';
@@ -105,23 +106,49 @@ function personResults(study: StudyResult, violations: PersonMap<number>, vetoed
 }
 
 /**
- * The 考核规则 sheet: its parameters into `rules`, and its 列名对应 block. A block naming a sheet the
- * workbook does not have is reported (the clerk renamed or removed it).
+ * The 列名对应 block of each file's 考核规则 sheet (rules/column-mapping.ts). A mapping names sheets of
+ * its own file; one naming a sheet the file does not have is reported (renamed or removed).
  */
-function readRulesSheets(sources: SheetGrid[], rules: Rules, issues: IssueSink): ColumnMappings {
-  let mappings: ColumnMappings = { sheets: new Map() };
+function readMappings(sources: SheetGrid[], issues: IssueSink): Map<string, ColumnMappings> {
+  const byFile = new Map<string, ColumnMappings>();
   for (const sheet of sources) {
     if (!isRulesSheet(sheet)) continue;
-    mappings = readColumnMappings(sheet, issues);
-    applyRulesSheet(sheet, rules, issues, mappings.block);
+    const file = sheet.file ?? '';
+    issues.file = file;
+    const mappings = readColumnMappings(sheet, issues);
+    byFile.set(file, mappings);
+    const present = new Set(sources.filter((s) => (s.file ?? '') === file).map((s) => stripSpaces(s.name)));
+    for (const [name, override] of mappings.sheets) {
+      if (present.has(name)) continue;
+      const first = override.fields.values().next().value;
+      issues.add('COLUMN_MAPPING_UNUSED', { sheet: RULES_SHEET_NAME, cell: first?.cell ?? '' }, { sheetName: name });
+    }
   }
-  const present = new Set(sources.map((s) => stripSpaces(s.name)));
-  for (const [name, override] of mappings.sheets) {
-    if (present.has(name)) continue;
-    const first = override.fields.values().next().value;
-    issues.add('COLUMN_MAPPING_UNUSED', { sheet: RULES_SHEET_NAME, cell: first?.cell ?? '' }, { sheetName: name });
+  issues.file = '';
+  return byFile;
+}
+
+/**
+ * The rules in force. With one 考核规则 sheet, its parameters. With several (units' files sent with one
+ * each), the one in a file holding no study ledger wins — the 机关党委's or HR's own file — and any other
+ * that does not agree with it is RULES_CONFLICT (error) naming both files.
+ */
+function applyRules(sources: SheetGrid[], tables: LedgerTable[], rules: Rules, issues: IssueSink, mappings: Map<string, ColumnMappings>): void {
+  const sheets = sources.filter(isRulesSheet);
+  if (sheets.length === 0) return;
+  const studyFiles = new Set(tables.filter((t) => t.kind === 'study').map((t) => t.file));
+  const winner = sheets.find((s) => !studyFiles.has(s.file ?? '')) ?? sheets[0]!;
+  issues.file = winner.file ?? '';
+  applyRulesSheet(winner, rules, issues, mappings.get(winner.file ?? '')?.block);
+  const agreed = JSON.stringify(describeRules(rules));
+  for (const other of sheets) {
+    if (other === winner) continue;
+    const theirs = defaultRules();
+    applyRulesSheet(other, theirs, new IssueSink(), mappings.get(other.file ?? '')?.block);
+    if (JSON.stringify(describeRules(theirs)) === agreed) continue;
+    issues.add('RULES_CONFLICT', { file: other.file ?? '', sheet: other.name, row: 1, cell: 'A1' }, { file: other.file ?? '', winner: winner.file ?? '' });
   }
-  return mappings;
+  issues.file = '';
 }
 
 export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}): AppraisalResult {
@@ -131,14 +158,18 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
 
   progress('read', 0);
   const sources = workbook.sheets.filter((s) => !isGeneratedGrid(s));
-  const mappings = readRulesSheets(sources, rules, issues);
+  const mappings = readMappings(sources, issues);
   const readings: SheetReading[] = [];
   for (const sheet of sources) {
     if (isRulesSheet(sheet)) continue;
-    readings.push(recogniseSheet(sheet, issues, mappings.sheets.get(stripSpaces(sheet.name))));
+    issues.file = sheet.file ?? '';
+    readings.push(recogniseSheet(sheet, issues, mappings.get(sheet.file ?? '')?.sheets.get(stripSpaces(sheet.name))));
   }
+  issues.file = '';
   const tables: LedgerTable[] = readings.flatMap((r) => (r.table ? [r.table] : []));
+  applyRules(sources, tables, rules, issues, mappings);
   const records = readRecords(tables, issues);
+  reconcileSubmissions(tables, records, issues);
   const year = options.year ?? rules.year ?? guessYear(records, sources, new Date().getFullYear());
   const yearCell = rules.sources?.get('考核年度');
   const yearSource: RuleSource =
@@ -213,6 +244,10 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     .map((r) => ({ ...r.result, ...placed.get(r)! }))
     .sort((a, b) => a.rank - b.rank);
 
+  // One unit alone is a unit's self-check (自查) before sending its file in: a rank, 表彰 or 通报批评 and
+  // the 优秀 quota need all units, so none is given; a veto is the unit's own and stands.
+  const selfCheck = unitResults.length === 1;
+  if (selfCheck) for (const u of unitResults) u.outcome = u.veto ? '一票否决' : '';
   const vetoed = new Set(unitResults.filter((u) => u.veto).map((u) => u.unit));
   const persons = personResults(study, discipline.violationsByPerson, vetoed, rules.reflectionsMin);
 
@@ -220,10 +255,11 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
   const base = {
     year,
     rules: describeRules(rules),
-    excellentQuota: excellentQuota(persons.length, rules.excellentRatio),
+    excellentQuota: selfCheck ? 0 : excellentQuota(persons.length, rules.excellentRatio),
+    ...(selfCheck ? { selfCheck: true } : {}),
     units: unitResults,
     persons,
-    issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => s.name))),
+    issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => sheetKey(s.file ?? '', s.name)))),
     ...describeSheets(readings),
   };
   const report: Report = { ...base, run: runRecord(base, run) };

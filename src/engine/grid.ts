@@ -27,6 +27,12 @@ export interface Merge {
 export interface SheetGrid {
   name: string;
   /**
+   * The file the sheet came from, when several workbooks are appraised together (各单位报送): every
+   * record and issue then names it, and sheets of the same name in two files stay apart. Absent for
+   * the one workbook of a single-file run.
+   */
+  file?: string;
+  /**
    * Row-major values. `values[r][c]` is the cell at sheet row `originRow + r`, column `originCol + c`
    * (0-based). Rows may be ragged; a missing entry is an empty cell.
    */

@@ -5,6 +5,8 @@ import type { RunRecord, UnitExplain } from './explain/types';
 export interface Issue {
   severity: Severity;
   code: IssueCode;
+  /** The file of `sheet` when several workbooks were appraised together; '' otherwise. */
+  file: string;
   /** Sheet name, or '' for a unit-level finding. */
   sheet: string;
   /** A1 address, or '' for a row- or unit-level finding. */
@@ -80,6 +82,11 @@ export interface Report {
   /** Effective rules, keyed by their Chinese parameter name, with the value as applied. */
   rules: Record<string, string | number | string[]>;
   excellentQuota: number;
+  /**
+   * The ledgers hold exactly one unit: a unit's self-check (自查). Its checks and part scores stand, but
+   * there is no ranking, no 表彰 / 通报批评 and no 优秀 quota (0), which need all units.
+   */
+  selfCheck?: boolean;
   units: UnitResult[];
   persons: PersonResult[];
   issues: ReportedIssue[];

@@ -346,7 +346,9 @@ describe('考核规则 sheet', () => {
   });
 
   test('the 优秀 ratio sets the quota', () => {
-    const r = run(workbook(rulesSheet([['优秀比例', '50%']]), ...data), 2022);
+    // A second unit: one unit alone is a self-check, which has no quota.
+    const other = study([['乙股', '王五', '科员', 8000, 3]], '乙股学习台账');
+    const r = run(workbook(rulesSheet([['优秀比例', '50%']]), ...data, other), 2022);
     expect(r.excellentQuota).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 /** Levenshtein distance over characters (code points), for pointing at the unit a typo meant. */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);

@@ -47,7 +47,7 @@ export function checkStudy(records: StudyRecord[], ctx: CheckContext): StudyResu
       if (record.hasLevelColumn) issues.add('MISSING_RANK', record.ref.place('职级', record.unit, record.name), { required: requiredChars });
       else if (!sheetsWithoutLevel.has(record.ref.sheet)) {
         sheetsWithoutLevel.add(record.ref.sheet);
-        issues.add('MISSING_RANK', { sheet: record.ref.sheet }, { scope: 'sheet' });
+        issues.add('MISSING_RANK', { file: record.ref.file, sheet: record.ref.sheet }, { scope: 'sheet' });
       }
     }
     // A missing or invalid value was reported where it was read; it fails the requirement silently here.

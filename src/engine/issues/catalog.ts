@@ -70,6 +70,10 @@ const CATALOG: Record<IssueCode, Template> = {
       : `像是${s(p.kind)}，但没有找到${s(p.missing)}列，本表未读取（已识别：${s(p.found)}）。请增加该列，或把相应列的标题改为${s(p.missing)}。`,
   AMBIGUOUS_COLUMN: (p) =>
     `有两列都像“${s(p.column)}”：${s(p.chosen)}和 ${s(p.other)}，已按 ${s(p.chosen)} 读取。如不对，请在任务窗格「识别结果」中改选（记入考核规则表的“列名对应”），或修改列标题加以区分${p.column === '日期' ? '（例如“实际时间”与“计划时间”）' : ''}。`,
+  RULES_CONFLICT: (p) =>
+    `「${s(p.file)}」中的考核规则与「${s(p.winner) || '本工作簿'}」中的不一致，已按「${s(p.winner) || '本工作簿'}」（不含学习台账的机关党委或人事部门文件）的规则执行。请统一各文件的考核规则，或删除单位文件中的考核规则表。`,
+  DUPLICATE_SUBMISSION: (p) =>
+    `单位“${s(p.unitName)}”的${s(p.kind)}在两个文件中都有：「${s(p.first)}」和「${s(p.second)}」。两份都已读取，相同的行只计一次；如其中一份是旧版本，请删除后重新考核。`,
   COLUMN_MAPPING_UNUSED: (p) =>
     p.header
       ? `列名对应“${s(p.sheetName)} | ${s(p.header)} | ${s(p.column)}”没有用上：「${s(p.sheetName)}」的表头中没有标题为“${s(p.header)}”的列，已忽略。请改为现在的列标题，或删除这一行。`

@@ -11,6 +11,7 @@ export const ISSUE_SEVERITY = {
   FORMULA_ERROR: 'error',
   OUT_OF_RANGE: 'error',
   INVALID_RULE: 'error',
+  RULES_CONFLICT: 'error',
   MISSING_RANK: 'warning',
   DUPLICATE_PERSON: 'warning',
   DUPLICATE_ROW: 'warning',
@@ -30,6 +31,7 @@ export const ISSUE_SEVERITY = {
   INCOMPLETE_LEDGER: 'warning',
   AMBIGUOUS_COLUMN: 'warning',
   COLUMN_MAPPING_UNUSED: 'warning',
+  DUPLICATE_SUBMISSION: 'warning',
   UNKNOWN_ACTIVITY_TYPE: 'info',
   LEAVE_NOT_DEDUCTED: 'info',
 } as const satisfies Record<string, Severity>;

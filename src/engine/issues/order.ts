@@ -1,9 +1,13 @@
 import { parseA1 } from '../grid';
 import type { Issue } from '../report';
 
+/** A sheet's place in the order: its file (when several were read) and its name. */
+export const sheetKey = (file: string, sheet: string): string => (file === '' ? sheet : `${file}\u0000${sheet}`);
+
 /**
- * Issues in the order HR works through them: sheet by sheet as the workbook lists them, top to bottom,
- * left to right; unit-level findings (no sheet or no row) after the rows of their sheet, in the order found.
+ * Issues in the order HR works through them: sheet by sheet as the workbook lists them (file by file
+ * when several were read), top to bottom, left to right; unit-level findings (no sheet or no row) after
+ * the rows of their sheet, in the order found. `sheetOrder` holds sheetKey()s.
  */
 export function sortIssues<T extends Issue>(issues: T[], sheetOrder: readonly string[]): T[] {
   const sheetIndex = new Map(sheetOrder.map((name, i) => [name, i]));
@@ -15,7 +19,7 @@ export function sortIssues<T extends Issue>(issues: T[], sheetOrder: readonly st
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const issue = issues[i]!;
-    sheets[i] = issue.sheet === '' ? sheetOrder.length : (sheetIndex.get(issue.sheet) ?? sheetOrder.length);
+    sheets[i] = issue.sheet === '' ? sheetOrder.length : (sheetIndex.get(sheetKey(issue.file, issue.sheet)) ?? sheetOrder.length);
     rows[i] = issue.row ?? Number.MAX_SAFE_INTEGER;
     cols[i] = issue.cell === '' ? -1 : (parseA1(issue.cell)?.col ?? -1);
     order[i] = i;

@@ -2,6 +2,8 @@ import type { Issue, ReportedIssue } from '../report';
 import { ISSUE_SEVERITY, type IssueCode } from './codes';
 
 export interface IssuePlace {
+  /** The source file; defaults to the file being read (IssueSink.file). */
+  file?: string;
   sheet?: string;
   cell?: string;
   /** 1-based Excel row. */
@@ -16,11 +18,14 @@ export interface IssuePlace {
  */
 export class IssueSink {
   readonly issues: ReportedIssue[] = [];
+  /** The file whose sheets are being read: issues found while reading them name it. */
+  file = '';
 
   add(code: IssueCode, place: IssuePlace, params: Issue['params'] = {}): void {
     this.issues.push({
       severity: ISSUE_SEVERITY[code],
       code,
+      file: place.file ?? (place.sheet ? this.file : ''),
       sheet: place.sheet ?? '',
       cell: place.cell ?? '',
       row: place.row ?? null,

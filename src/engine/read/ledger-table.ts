@@ -9,12 +9,14 @@ import { BOOKKEEPING_COLUMNS, KIND_LABEL, type Column, type LedgerKind } from '.
 import { findHeaderRow, HEADER_SEARCH_ROWS, headerCells } from './header';
 import { findMonthly, type MonthColumn, type MonthlyLayout } from './monthly';
 import { SheetView } from './sheet-view';
-import { isGenericSheetName, unitFromFilledBy, unitFromSheetName } from './unit-context';
+import { isGenericSheetName, unitFromFileName, unitFromFilledBy, unitFromSheetName } from './unit-context';
 import { FOOTER_PREFIXES, TOTAL_CELLS } from '../rules/tables';
 import { a1, columnLetters } from '../grid';
 
 /** A recognised ledger: where its header is, which column holds what, and which rows are data. */
 export interface LedgerTable {
+  /** The source file ('' for a single workbook). */
+  file: string;
   sheet: string;
   kind: LedgerKind;
   view: SheetView;
@@ -25,6 +27,8 @@ export interface LedgerTable {
   choices: Map<Column, ColumnChoice>;
   /** The unit of every row when the sheet has no 单位 column. */
   fixedUnit?: string;
+  /** fixedUnit came from the file's name: it is matched against the units the other files name. */
+  unitFromFile?: boolean;
   /** 0-based sheet rows holding records, in order. */
   dataRows: number[];
   /** 问题类型 is a remark column: an empty or unrelated remark is no finding (see classify.ts). */
@@ -90,10 +94,15 @@ function reportAmbiguous(sheet: string, headerRow: number, ambiguous: Ambiguity[
   }
 }
 
-/** The unit of a sheet without a 单位 column: a 填报单位 line, else the sheet name (never a default name). */
-function sheetUnit(grid: SheetGrid, view: SheetView, headerRow: number, kind: LedgerKind, issues: IssueSink): string | undefined {
+/**
+ * The unit of a sheet without a 单位 column: a 填报单位 line, else the sheet name (never a default name),
+ * else the name of the file it came from (when several were read).
+ */
+function sheetUnit(grid: SheetGrid, view: SheetView, headerRow: number, kind: LedgerKind, issues: IssueSink): { unit: string; fromFile: boolean } | undefined {
   const unit = unitFromFilledBy(view, headerRow) ?? unitFromSheetName(grid.name);
-  if (unit !== '') return unit;
+  if (unit !== '') return { unit, fromFile: false };
+  const fromFile = unitFromFileName(grid.file);
+  if (fromFile !== '') return { unit: fromFile, fromFile: true };
   issues.add(
     'MISSING_COLUMN',
     { sheet: grid.name, row: headerRow + 1 },
@@ -115,16 +124,19 @@ function monthlyTable(grid: SheetGrid, view: SheetView, layout: MonthlyLayout, i
   const columns = new Map<Column, number>();
   const choices = new Map<Column, ColumnChoice>();
   let fixedUnit: string | undefined;
+  let unitFromFile = false;
   if (unit) {
     columns.set('单位', unit.col);
     choices.set('单位', { col: unit.col, header: unit.text, score: 0, by: 'name' });
   } else {
-    fixedUnit = sheetUnit(grid, view, headerRow, 'activities', issues);
-    if (fixedUnit === undefined) return undefined;
+    const found = sheetUnit(grid, view, headerRow, 'activities', issues);
+    if (found === undefined) return undefined;
+    fixedUnit = found.unit;
+    unitFromFile = found.fromFile;
   }
   const dataColumns = months.map((m) => m.col);
   const dataRows = dataRowsOf(view, headerRow, dataColumns);
-  return { sheet: grid.name, kind: 'activities', view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings: false, months };
+  return { file: grid.file ?? '', sheet: grid.name, kind: 'activities', view, headerRow, columns, choices, fixedUnit, unitFromFile, dataRows, remarkFindings: false, months };
 }
 
 /**
@@ -171,17 +183,20 @@ function readSheet(grid: SheetGrid, issues: IssueSink, override?: SheetOverride)
   reportAmbiguous(grid.name, headerRow, ambiguous, issues);
 
   let fixedUnit: string | undefined;
+  let unitFromFile = false;
   if (!columns.has('单位')) {
-    fixedUnit = sheetUnit(grid, view, headerRow, kind, issues);
+    const found = sheetUnit(grid, view, headerRow, kind, issues);
     // Not read (MISSING_COLUMN says why); for the 识别结果 view it is a ledger that lacks its unit.
-    if (fixedUnit === undefined) return { ...base, nearMiss: { kind, choices, missing: ['单位'], sheet, headerRow } };
+    if (found === undefined) return { ...base, nearMiss: { kind, choices, missing: ['单位'], sheet, headerRow } };
+    fixedUnit = found.unit;
+    unitFromFile = found.fromFile;
   }
   for (const column of missing) {
     issues.add('MISSING_COLUMN', { sheet: grid.name, row: headerRow + 1 }, { column, kind: KIND_LABEL[kind] });
   }
   const dataColumns = [...columns].filter(([column]) => !BOOKKEEPING_COLUMNS.has(column)).map(([, c]) => c);
   const dataRows = dataRowsOf(view, headerRow, dataColumns);
-  return { ...base, table: { sheet: grid.name, kind, view, headerRow, columns, choices, fixedUnit, dataRows, remarkFindings } };
+  return { ...base, table: { file: grid.file ?? '', sheet: grid.name, kind, view, headerRow, columns, choices, fixedUnit, unitFromFile, dataRows, remarkFindings } };
 }
 
 /** The 列名对应 rows whose header text is in the header row; the others are reported and ignored. */

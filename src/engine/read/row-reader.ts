@@ -9,6 +9,8 @@ import type { LedgerTable } from './ledger-table';
 
 /** Where a value came from, so findings can point at the cell. */
 export interface Place {
+  /** The source file ('' for a single workbook). */
+  file: string;
   sheet: string;
   /** 1-based Excel row. */
   row: number;
@@ -35,13 +37,17 @@ export class RowRef {
     return this.table.sheet;
   }
 
+  get file(): string {
+    return this.table.file;
+  }
+
   has(column: Column): boolean {
     return this.table.columns.has(column);
   }
 
   /** The place of a column's cell in this row; the row's first cell when the sheet lacks the column. */
   at(column?: Column): Place {
-    return { sheet: this.table.sheet, row: this.row + 1, cell: this.cell(column) };
+    return { file: this.table.file, sheet: this.table.sheet, row: this.row + 1, cell: this.cell(column) };
   }
 
   /**
@@ -50,7 +56,7 @@ export class RowRef {
    * was measurable garbage.
    */
   place(column: Column | undefined, unit: string, person = ''): Required<IssuePlace> {
-    return { sheet: this.table.sheet, row: this.row + 1, cell: this.cell(column), unit, person };
+    return { file: this.table.file, sheet: this.table.sheet, row: this.row + 1, cell: this.cell(column), unit, person };
   }
 
   private cell(column: Column | undefined): string {

@@ -33,6 +33,25 @@ export function unitFromFilledBy(view: SheetView, headerRow: number): string | u
   return undefined;
 }
 
+// Words a submitted file's name adds to its unit (社会保障股-2022年党建台账.xlsx), longest first.
+const FILE_WORDS = [
+  '三会一课', '主题党日', '学习台账', '学习笔记', '登记表', '统计表', '汇总表', '年终考核', '考核材料', '报送材料', '最终版', '终稿',
+  '副本', '台账', '报送', '党建', '考核', '材料', '资料', '年度', '年终', '汇总', '工作', '记录', '清单', '学习', '活动',
+];
+const COPY_SUFFIX = /[（(]\d+[)）]$|-?副本$|-?copy$/i;
+
+/**
+ * `社会保障股-2022年党建台账.xlsx` → `社会保障股`: the unit a submitted file's name gives, the last resort
+ * after the 单位 column, the 填报单位 line and the sheet name. Empty when nothing is left.
+ */
+export function unitFromFileName(file: string | undefined): string {
+  if (!file) return '';
+  let rest = stripSpaces(file.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '')).replace(COPY_SUFFIX, '').replace(YEAR, '');
+  for (const word of FILE_WORDS) rest = rest.split(word).join('');
+  rest = rest.replace(/[-_·、，,。.（）()【】[\]—]+/g, '');
+  return isGenericSheetName(rest) ? '' : rest;
+}
+
 /** A default sheet name (`Sheet1`, `工作表1`, `新建 Microsoft Excel 工作表`) that never names a unit. */
 export function isGenericSheetName(name: string): boolean {
   return GENERIC_SHEET_NAME.test(name.trim());
