@@ -26,7 +26,15 @@ describe('SHA-256 in plain TypeScript', () => {
     for (const s of samples) {
       const expected = createHash('sha256').update(Buffer.from(new TextEncoder().encode(s))).digest('hex');
       expect(sha256Hex(s)).toBe(expected);
+      // The hand-written encoder (for webviews without TextEncoder) gives the same bytes, also fed in odd pieces.
+      expect(new Sha256().updateTextSlowly(s).hex()).toBe(expected);
+      const pieces = new Sha256();
+      for (let i = 0; i < s.length; i += 7) pieces.updateTextSlowly(s.slice(i, i + 7));
+      if (!/[\uD800-\uDFFF]/.test(s)) expect(pieces.hex()).toBe(expected);
     }
+    const long = '学习台账 row 12;'.repeat(500);
+    const mixed = new Sha256().updateText(long.slice(0, 101)).updateTextSlowly(long.slice(101, 2000)).updateText(long.slice(2000));
+    expect(mixed.hex()).toBe(createHash('sha256').update(long, 'utf8').digest('hex'));
     const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 37) & 255);
     expect(new Sha256().update(bytes).hex()).toBe(createHash('sha256').update(bytes).digest('hex'));
   });

@@ -46,6 +46,7 @@ export class Explainer {
     const staff = study.byUnit.get(unit);
     const failed = (this.failedByUnit.get(unit) ?? []).map((p) => {
       const r = p.record;
+      const at = r.ref.at(p.notesMet ? '心得体会' : '笔记字数');
       return {
         name: r.name,
         level: r.level,
@@ -55,7 +56,8 @@ export class Explainer {
         requiredReflections: rules.reflectionsMin,
         notesMet: p.notesMet,
         reflectionsMet: p.reflectionsMet,
-        ...place(r.ref.at(p.notesMet ? '心得体会' : '笔记字数')),
+        sheet: at.sheet,
+        cell: at.cell,
       };
     });
 
@@ -81,6 +83,7 @@ export class Explainer {
     const d = discipline.byUnit.get(unit);
     const entries = (d?.entries ?? []).map((e): DisciplineEntryExplain => {
       const f = e.finding;
+      const at = e.rec.ref.at('问题类型');
       return {
         date: e.rec.date ? formatDate(e.rec.date) : '',
         person: e.rec.person,
@@ -88,7 +91,8 @@ export class Explainer {
         category: f.kind === 'violation' ? f.type : f.kind === 'veto' ? '一票否决' : '请假',
         kind: f.kind,
         deduction: e.deduction,
-        ...place(e.rec.ref.at('问题类型')),
+        sheet: at.sheet,
+        cell: at.cell,
       };
     });
 

@@ -1,8 +1,13 @@
 /**
  * The fingerprint of the ledger data read: SHA-256 over a canonical serialisation of the normalised
- * records (one JSON array per record, one per line, kinds in a fixed order). It depends on what the
- * ledgers say (values after parsing, and where each record is), not on the bytes of the file: the same
- * ledgers read by the command line and by Excel give the same fingerprint.
+ * records. It depends on what the ledgers say (values after parsing, and where each record is), not on
+ * the bytes of the file: the same ledgers read by the command line and by Excel give the same fingerprint.
+ *
+ * Serialisation (format `appraisal-records-v1`): one JSON array per line. The kinds come in a fixed
+ * order (study, activities, discipline, standardization, tasks); a line `["kind", sheet]` starts each run
+ * of records of one kind from one sheet; then one line per record: its 1-based row (and column, for a
+ * month's count), then its fields in a fixed order, dates as [year, month, day] (year null when the text
+ * gave none), missing numbers as null.
  */
 import type { DayDate } from '../parse/date';
 import type { Records } from '../read/records';
@@ -12,17 +17,36 @@ import { Sha256 } from './sha256';
 /** Bump when the serialisation changes, so old and new fingerprints are never confused. */
 const FORMAT = 'appraisal-records-v1';
 
-const day = (d: DayDate | null): (number | null)[] | null => (d ? [d.year, d.month, d.day] : null);
-const where = (ref: RowRef): (string | number)[] => (ref.col === undefined ? [ref.sheet, ref.row + 1] : [ref.sheet, ref.row + 1, ref.col + 1]);
+/** JSON of one field value (string, number, boolean or null). */
+const json = (v: string | number | boolean | null): string => JSON.stringify(v);
+
+const day = (d: DayDate | null): string => (d ? `[${d.year},${d.month},${d.day}]` : 'null');
 
 export function recordsFingerprint(records: Records): string {
   const h = new Sha256();
-  const line = (value: unknown[]) => h.updateText(`${JSON.stringify(value)}\n`);
-  line([FORMAT]);
-  for (const r of records.study) line(['study', ...where(r.ref), r.unit, r.name, r.level, r.noteChars, r.reflections]);
-  for (const r of records.activities) line(['activities', ...where(r.ref), r.unit, day(r.date), r.typeText, r.present, r.expected, r.count]);
-  for (const r of records.discipline) line(['discipline', ...where(r.ref), r.unit, r.person, day(r.date), r.typeText, r.fromRemark]);
-  for (const r of records.standardization) line(['standardization', ...where(r.ref), r.unit, [...r.aspects]]);
-  for (const r of records.tasks) line(['tasks', ...where(r.ref), r.unit, r.person, r.task, r.status, day(r.deadline)]);
+  // Lines are hashed in batches: one call per record would cost more than the hashing.
+  let batch = `${JSON.stringify([FORMAT])}\n`;
+  let kind = '';
+  let sheet: string | undefined;
+  const line = (k: string, ref: RowRef, fields: string) => {
+    if (k !== kind || ref.sheet !== sheet) {
+      kind = k;
+      sheet = ref.sheet;
+      batch += `${JSON.stringify([k, sheet])}\n`;
+    }
+    batch += ref.col === undefined ? `[${ref.row + 1},${fields}]\n` : `[${ref.row + 1},${ref.col + 1},${fields}]\n`;
+    if (batch.length > 1 << 16) {
+      h.updateText(batch);
+      batch = '';
+    }
+  };
+  for (const r of records.study) line('study', r.ref, `${json(r.unit)},${json(r.name)},${json(r.level)},${json(r.noteChars)},${json(r.reflections)}`);
+  for (const r of records.activities) {
+    line('activities', r.ref, `${json(r.unit)},${day(r.date)},${json(r.typeText)},${json(r.present)},${json(r.expected)},${json(r.count)}`);
+  }
+  for (const r of records.discipline) line('discipline', r.ref, `${json(r.unit)},${json(r.person)},${day(r.date)},${json(r.typeText)},${json(r.fromRemark)}`);
+  for (const r of records.standardization) line('standardization', r.ref, `${json(r.unit)},${JSON.stringify([...r.aspects])}`);
+  for (const r of records.tasks) line('tasks', r.ref, `${json(r.unit)},${json(r.person)},${json(r.task)},${json(r.status)},${day(r.deadline)}`);
+  h.updateText(batch);
   return h.hex();
 }

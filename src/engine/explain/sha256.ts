@@ -4,7 +4,9 @@
  * Node's crypto nor WebCrypto (asynchronous) will do. Text is fed as UTF-8 without building one big string.
  */
 
-const K = new Uint32Array([
+// Int32Array, not Uint32Array: values above 2^31 read from a Uint32Array are doubles, which makes V8
+// leave the fast small-integer path in compress() (about 3× slower).
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
   0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
   0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
@@ -14,10 +16,12 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+const ENCODER: { encode(text: string): Uint8Array } | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+
 export class Sha256 {
-  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   private readonly block = new Uint8Array(64);
-  private readonly w = new Uint32Array(64);
+  private readonly w = new Int32Array(64);
   private used = 0;
   /** Bytes hashed so far (a double holds any realistic length exactly). */
   private length = 0;
@@ -33,40 +37,90 @@ export class Sha256 {
   }
 
   update(bytes: Uint8Array): this {
-    for (let i = 0; i < bytes.length; i++) this.byte(bytes[i]!);
+    const block = this.block;
+    let i = 0;
+    // Top up a partial block, then whole blocks straight from the input.
+    while (this.used !== 0 && i < bytes.length) this.byte(bytes[i++]!);
+    for (; i + 64 <= bytes.length; i += 64) {
+      block.set(bytes.subarray(i, i + 64));
+      this.compress();
+      this.length += 64;
+    }
+    while (i < bytes.length) this.byte(bytes[i++]!);
     return this;
   }
 
   /** Feed `text` as UTF-8 (a lone surrogate becomes U+FFFD, as TextEncoder does). */
   updateText(text: string): this {
+    // The platform's encoder where there is one (Node, every current browser): several times faster.
+    if (ENCODER) return this.update(ENCODER.encode(text));
+    return this.updateTextSlowly(text);
+  }
+
+  /** UTF-8 encoding by hand, for a webview without TextEncoder (Internet Explorer 11 in Excel 2016/2019). */
+  updateTextSlowly(text: string): this {
+    // Hot at city scale (megabytes of records): bytes go straight into the block, no call per byte.
+    const block = this.block;
+    let used = this.used;
+    let bytes = 0;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
+      let n: number;
+      let b0: number;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
       if (c < 0x80) {
-        this.byte(c);
-        continue;
-      }
-      if (c < 0x800) {
-        this.byte(0xc0 | (c >> 6));
-        this.byte(0x80 | (c & 63));
-        continue;
-      }
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = text.charCodeAt(i + 1);
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-          this.byte(0xf0 | (c >> 18));
-          this.byte(0x80 | ((c >> 12) & 63));
-          this.byte(0x80 | ((c >> 6) & 63));
-          this.byte(0x80 | (c & 63));
-          continue;
+        n = 1;
+        b0 = c;
+      } else if (c < 0x800) {
+        n = 2;
+        b0 = 0xc0 | (c >> 6);
+        b1 = 0x80 | (c & 63);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const next = text.charCodeAt(i + 1);
+          if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+            i++;
+          } else c = 0xfffd;
         }
-        c = 0xfffd;
+        if (c >= 0x10000) {
+          n = 4;
+          b0 = 0xf0 | (c >> 18);
+          b1 = 0x80 | ((c >> 12) & 63);
+          b2 = 0x80 | ((c >> 6) & 63);
+          b3 = 0x80 | (c & 63);
+        } else {
+          n = 3;
+          b0 = 0xe0 | (c >> 12);
+          b1 = 0x80 | ((c >> 6) & 63);
+          b2 = 0x80 | (c & 63);
+        }
       }
-      this.byte(0xe0 | (c >> 12));
-      this.byte(0x80 | ((c >> 6) & 63));
-      this.byte(0x80 | (c & 63));
+      bytes += n;
+      if (used + n <= 64) {
+        block[used++] = b0;
+        if (n > 1) block[used++] = b1;
+        if (n > 2) block[used++] = b2;
+        if (n > 3) block[used++] = b3;
+        if (used === 64) {
+          this.compress();
+          used = 0;
+        }
+      } else {
+        const all = [b0, b1, b2, b3];
+        for (let k = 0; k < n; k++) {
+          block[used++] = all[k]!;
+          if (used === 64) {
+            this.compress();
+            used = 0;
+          }
+        }
+      }
     }
+    this.used = used;
+    this.length += bytes;
     return this;
   }
 
@@ -80,7 +134,7 @@ export class Sha256 {
     const high = Math.floor(bits / 0x1_0000_0000);
     for (const word of [high, bits >>> 0]) for (let s = 24; s >= 0; s -= 8) this.byte((word >>> s) & 255);
     let out = '';
-    for (const v of this.h) out += v.toString(16).padStart(8, '0');
+    for (const v of this.h) out += (v >>> 0).toString(16).padStart(8, '0');
     return out;
   }
 

@@ -101,7 +101,7 @@ function disciplineLines(e: UnitExplain['discipline']): ExplainLine[] {
   if (leave.length > 0) text += `；请假 ${leave.length} 条，不扣分`;
   const lines: ExplainLine[] = [{ level: 'part', part: '作风纪律', text, points: e.points }];
   for (const x of e.entries) {
-    const head = [x.date, x.person, quote(x.text)].filter((s) => s !== '').join(' ');
+    const head = `${x.date === '' ? '' : `${x.date} `}${x.person === '' ? '' : `${x.person} `}“${x.text}”`;
     const tail = x.kind === 'veto' ? '一票否决' : x.kind === 'leave' ? '请假，不扣分' : `${x.category} −${num(x.deduction)} 分`;
     lines.push({ level: 'detail', part: '作风纪律', text: `${head}：${tail}`, place: { sheet: x.sheet, cell: x.cell } });
   }
