@@ -13,7 +13,7 @@ import {
   type OutputSheet,
   type RowStyle,
 } from '../../engine';
-import { jsonBytes, RequestBudget, DEFAULT_REQUEST_BUDGET } from './payload';
+import { jsonBytes, RequestBudget, DEFAULT_REQUEST_BUDGET, ACTION_OVERHEAD_BYTES } from './payload';
 import { quoteSheet } from './address';
 // Excel's 65 530 hyperlinks per worksheet, shared with the file writers.
 import { MAX_LINKS_PER_SHEET } from '../result-sheet/plan';
@@ -29,6 +29,8 @@ export interface WriteResult {
   sheetIds: string[];
   /** Syncs this write took (for benchmarks and tests). */
   syncs: number;
+  /** The budget's estimate of each request's bytes, in order (to compare with what office.js really sends). */
+  requestEstimates: number[];
 }
 
 export interface WriteOptions {
@@ -101,11 +103,12 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
   ];
   const head = sheet.getRangeByIndexes(TITLE_ROW, 0, 3, cols);
   const headFormats = top.map((row) => row.map(() => TEXT));
-  await budget.charge(jsonBytes(headFormats) + jsonBytes(top));
+  await budget.charge(jsonBytes(headFormats) + jsonBytes(top), 1);
   head.numberFormat = headFormats;
   head.values = top;
 
-  await budget.charge(400);
+  // Three ranges and their format, font and fill objects, eleven settings.
+  await budget.charge(11 * ACTION_OVERHEAD_BYTES, 10);
   const title = sheet.getRange(`A1:${last}1`);
   title.merge(false);
   title.format.font.bold = true;
@@ -124,7 +127,7 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
   // Column widths and alignment of the data cells.
   for (let c = 0; c < output.columns.length; c++) {
     const column = output.columns[c]!;
-    await budget.charge(150);
+    await budget.charge(150, 4);
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = widthInPoints(column.width);
     if (column.align && output.rows.length > 0) {
       const align = column.align === 'left' ? 'Left' : column.align === 'right' ? 'Right' : 'Center';
@@ -163,7 +166,7 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
       numberFormats.push(f);
       r++;
     }
-    await budget.charge(bytes);
+    await budget.charge(bytes, 1);
     const block = sheet.getRangeByIndexes(FIRST_DATA_ROW + start, 0, values.length, cols);
     block.numberFormat = numberFormats;
     block.values = values;
@@ -177,7 +180,7 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
     let end = r;
     while (end + 1 < output.rows.length && sameStyle(output.rowStyles[end + 1], style)) end++;
     if (hasStyle(style)) {
-      await budget.charge(300);
+      await budget.charge(300, 4);
       const range = sheet.getRangeByIndexes(FIRST_DATA_ROW + r, 0, end - r + 1, cols);
       if (style.fill) range.format.fill.color = style.fill;
       if (style.fontColor) range.format.font.color = style.fontColor;
@@ -190,11 +193,11 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
   // no textToDisplay, whose handling of text that looks like a formula the reference does not specify.
   for (const link of links) {
     const hyperlink = { documentReference: `${quoteSheet(link.sheet)}!${link.cell}`, screenTip: `${link.sheet}!${link.cell}` };
-    await budget.charge(jsonBytes(hyperlink));
+    await budget.charge(jsonBytes(hyperlink), 1);
     sheet.getCell(FIRST_DATA_ROW + link.row, link.col).hyperlink = hyperlink;
   }
 
-  await budget.charge(500);
+  await budget.charge(500, 3);
   if (output.freezeRows > 0) sheet.freezePanes.freezeRows(output.freezeRows);
   if (apis.pageLayoutAndSpecialCells) {
     const layout = sheet.pageLayout;
@@ -393,5 +396,6 @@ export async function writeOutputs(
     linksOmitted,
     sheetIds: swaps.map((s) => s.tempId!),
     syncs: budget.syncs,
+    requestEstimates: [...budget.estimates],
   };
 }
