@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import { existingSheets, readWorkbook, writeOutputs } from '../src/adapters/office';
 import { appraise } from '../src/engine';
 import { installExcelStandIn, loadXlsxBuffer, resetCounters, type Counters } from '../test/excel-standin';
+import { recorder } from '../test/real-officejs/recording';
 import { round } from './lib/stats';
 
 function summary(c: Counters) {
@@ -45,7 +46,19 @@ async function main(file: string): Promise<void> {
       write: { ...writeCounters, ms: round(writeMs), adapterSyncs: written.syncs },
     };
   });
-  process.stdout.write(`${JSON.stringify(out)}\n`);
+  // The same write through Microsoft's real office.js client (requests recorded, not sent): the real sizes.
+  const state2 = await loadXlsxBuffer(await fs.readFile(file));
+  installExcelStandIn(globalThis, state2);
+  const outputs = await Excel.run(async (context) => appraise((await readWorkbook(context)).grids).outputs);
+  const rec = recorder();
+  const realWritten = await rec.run((context) => writeOutputs(context, outputs, [], { apis: { pageLayoutAndSpecialCells: true, mergedAreas: true } }));
+  const realWrite = {
+    syncs: realWritten.syncs,
+    requests: rec.requestBytes.length,
+    largestRequestBytes: Math.max(...rec.requestBytes),
+    totalRequestBytes: rec.requestBytes.reduce((a, b) => a + b, 0),
+  };
+  process.stdout.write(`${JSON.stringify({ ...out, realWrite })}\n`);
 }
 
 void main(process.argv[2] ?? '');

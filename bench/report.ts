@@ -11,6 +11,8 @@ interface OfficeRun {
   outputRows: number;
   read: Counters & { ms: number };
   write: Counters & { ms: number };
+  /** The same write through the real office.js client library (test/real-officejs). */
+  realWrite?: { syncs: number; requests: number; largestRequestBytes: number; totalRequestBytes: number };
 }
 interface EngineRun {
   ledgerRows: number;
@@ -64,6 +66,9 @@ export function printTable(raw: Record<string, unknown>): void {
   for (const [label, o] of [['1/10', r.office.tenth], ['full', r.office.full]] as const) {
     add(`Office.js ${label} (${o.sheetRows} rows) read`, `${o.read.syncs} syncs, largest response ${mb(o.read.largestResponseBytes)}`);
     add(`Office.js ${label} (${o.outputRows} output rows) write`, `${o.write.syncs} syncs, largest request ${mb(o.write.largestRequestBytes)}, total ${mb(o.write.totalRequestBytes)}`);
+    if (o.realWrite) {
+      add(`  real office.js requests, ${label}`, `${o.realWrite.syncs} syncs, largest request ${mb(o.realWrite.largestRequestBytes)}, total ${mb(o.realWrite.totalRequestBytes)}`);
+    }
   }
   if (r.bundle) {
     add('task pane bundle (gzip)', `${r.bundle.entry ? `${r.bundle.entry.file} ${kb(r.bundle.entry.gzipBytes)}; ` : ''}page scripts ${kb(r.bundle.pageGzipBytes)}`);
