@@ -9,11 +9,16 @@ describe('parseArgs', () => {
     expect(parseArgs(['a.xlsx', '--out', 'b.xlsx', '--json=r.json', '--year', '2022'])).toEqual({
       help: false,
       input: 'a.xlsx',
+      inputs: ['a.xlsx'],
       out: 'b.xlsx',
       json: 'r.json',
       year: 2022,
     });
     expect(parseArgs(['--year=2021', '--', '-odd-name.xlsx'])).toMatchObject({ input: '-odd-name.xlsx', year: 2021 });
+  });
+
+  test('several inputs, with --out', () => {
+    expect(parseArgs(['a.xlsx', 'units/', '--out', 'r.xlsx'])).toMatchObject({ input: 'a.xlsx', inputs: ['a.xlsx', 'units/'], out: 'r.xlsx' });
   });
 
   test('help needs no input', () => {
@@ -27,7 +32,7 @@ describe('parseArgs', () => {
     [['a.xlsx', '--year', '20222'], '--year'],
     [['a.xlsx', '--year'], '--year'],
     [['a.xlsx', '--verbose'], '--verbose'],
-    [['a.xlsx', 'b.xlsx'], 'b.xlsx'],
+    [['a.xlsx', 'b.xlsx'], '--out'],
     [[], '--help'],
     [['a.xlsx', '--out='], '--out'],
   ])('%j is refused, naming %s', (argv, mention) => {

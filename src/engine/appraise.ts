@@ -186,7 +186,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
       units: [],
       persons: [],
       issues: withMessages(issues.issues),
-      ...describeSheets(readings),
+      ...describeSheets(readings, records),
     };
     const report: Report = { ...base, run: runRecord(base, run) };
     return { report, outputs: [], noLedgers: true };
@@ -260,7 +260,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
     units: unitResults,
     persons,
     issues: withMessages(sortIssues(issues.issues, workbook.sheets.map((s) => sheetKey(s.file ?? '', s.name)))),
-    ...describeSheets(readings),
+    ...describeSheets(readings, records),
   };
   const report: Report = { ...base, run: runRecord(base, run) };
   const outputs = buildOutputs(report);

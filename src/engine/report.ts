@@ -103,6 +103,7 @@ export interface Report {
 }
 
 export interface OtherSheet {
+  file?: string;
   sheet: string;
   /** 1-based row shown as its header (its first non-empty row), or null for an empty sheet. */
   headerRow: number | null;
@@ -128,6 +129,8 @@ export interface SheetHeader {
 }
 
 export interface SheetSummary {
+  /** The file the sheet came from, when several were read. */
+  file?: string;
   sheet: string;
   /** The ledger kind (study, activities, discipline, standardization, tasks), or null for a near miss. */
   kind: string | null;
@@ -141,6 +144,8 @@ export interface SheetSummary {
   months?: Record<string, string>;
   /** Where the unit of a sheet without a 单位 column came from: its 填报单位 line or its name. */
   unit?: string;
+  /** The units its records name (a read ledger only). */
+  units?: string[];
   /** A near miss: the kind it looks like, and the columns it lacks. */
   looksLike?: string;
   missing?: string[];

@@ -16,6 +16,7 @@ import { textEntry, writeZip, type ZipEntry } from './zip';
 export { SpliceUnsupported } from './unsupported';
 export { StyleTable } from './style-xml';
 export { sheetXml, sheetXmlParts } from './sheet-xml';
+export { emptyWorkbookPackage } from './empty-package';
 
 export interface SplicedSheet {
   /** The sheet's name in the result workbook. */
@@ -46,7 +47,10 @@ function quotedSheet(name: string): string {
 
 function relPrefix(sheets: SheetEntry[], workbookXml: string): string {
   const first = sheets[0];
-  const m = first ? /\s([A-Za-z_][\w.-]*):id\s*=/.exec(first.element.openTag) : null;
+  // A package without sheets (the base of a result built from several files) says it on its root.
+  const m = first
+    ? /\s([A-Za-z_][\w.-]*):id\s*=/.exec(first.element.openTag)
+    : /\sxmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml);
   if (!m) throw new SpliceUnsupported('cannot tell the relationships prefix');
   if (!workbookXml.includes(`xmlns:${m[1]}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`)) {
     throw new SpliceUnsupported('unexpected relationships namespace');

@@ -10,6 +10,8 @@ export interface StandardizationResult {
   rows: ByUnit<StandardizationRecord>;
   /** The first standardisation sheet, where a unit-level NO_STANDARDIZATION points. */
   sheet: string;
+  /** That sheet's file ('' for a single workbook). */
+  file: string;
 }
 
 export function checkStandardization(records: StandardizationRecord[], ctx: CheckContext): StandardizationResult {
@@ -34,13 +36,13 @@ export function checkStandardization(records: StandardizationRecord[], ctx: Chec
     }
     byUnit.set(rec.unit, sum);
   }
-  return { byUnit, rows: firstRow, sheet: records[0]?.ref.sheet ?? '' };
+  return { byUnit, rows: firstRow, sheet: records[0]?.ref.sheet ?? '', file: records[0]?.ref.file ?? '' };
 }
 
 export function standardizationScore(result: StandardizationResult, unit: string, ctx: CheckContext): number {
   const sum = result.byUnit.get(unit);
   if (sum === undefined) {
-    ctx.issues.add('NO_STANDARDIZATION', { unit, sheet: result.sheet });
+    ctx.issues.add('NO_STANDARDIZATION', { unit, sheet: result.sheet, file: result.file });
     return 0;
   }
   const max = ASPECTS.length * ctx.rules.aspectMax;

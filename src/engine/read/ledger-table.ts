@@ -42,6 +42,8 @@ export interface LedgerTable {
  * cells it was read by (or the first non-empty row of a sheet with no recognisable header).
  */
 export interface SheetReading {
+  /** The source file ('' for a single workbook). */
+  file: string;
   sheet: string;
   table?: LedgerTable;
   nearMiss?: NearMiss & { sheet: string; headerRow: number };
@@ -158,21 +160,22 @@ export function recogniseSheet(grid: SheetGrid, issues: IssueSink, override?: Sh
 
 function readSheet(grid: SheetGrid, issues: IssueSink, override?: SheetOverride): SheetReading {
   const sheet = grid.name;
-  if (override?.exclude) return { sheet, excluded: true };
+  const file = grid.file ?? '';
+  if (override?.exclude) return { file, sheet, excluded: true };
   const view = new SheetView(grid);
   // A sheet the clerk mapped or gave a kind is read as an event ledger of that kind.
   const layout = override?.kind !== undefined || (override?.fields.size ?? 0) > 0 ? undefined : findMonthly(view);
   if (layout) {
     const table = monthlyTable(grid, view, layout, issues);
     const headers = headerCells(view, layout.headerRow);
-    return table ? { sheet, table, headerRow: layout.headerRow, headers, view } : { sheet, headerRow: layout.headerRow, headers, view };
+    return table ? { file, sheet, table, headerRow: layout.headerRow, headers, view } : { file, sheet, headerRow: layout.headerRow, headers, view };
   }
   const mappedKeys = new Set([...(override?.fields.values() ?? [])].map((f) => f.key));
   const headerRow = findHeaderRow(view, mappedKeys);
   const cells = headerRow === undefined ? [] : headerCells(view, headerRow);
   const fields = override ? usableMappings(grid.name, override, cells, issues) : undefined;
-  if (headerRow === undefined) return { sheet, view };
-  const base = { sheet, headerRow, headers: cells, view };
+  if (headerRow === undefined) return { file, sheet, view };
+  const base = { file, sheet, headerRow, headers: cells, view };
   const { found, nearMiss } = classifyHeader(view, headerRow, cells, { ...(override?.kind ? { kind: override.kind } : {}), ...(fields ? { fields } : {}) });
   if (!found) {
     if (!nearMiss) return base;

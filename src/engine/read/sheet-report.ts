@@ -4,7 +4,8 @@ import type { ColumnSource, OtherSheet, SheetHeader, SheetSummary } from '../rep
 import { cellText } from '../parse/cell-text';
 import type { ColumnChoice } from './classify';
 import { KIND_LABEL, type Column } from './columns';
-import type { SheetReading } from './ledger-table';
+import type { LedgerTable, SheetReading } from './ledger-table';
+import type { Records } from './records';
 
 function columnSources(choices: Map<Column, ColumnChoice>): Record<string, ColumnSource> {
   const out: Record<string, ColumnSource> = {};
@@ -15,6 +16,19 @@ function columnSources(choices: Map<Column, ColumnChoice>): Record<string, Colum
     out[column] = source;
   }
   return out;
+}
+
+/** The units each ledger's records name, in order of first appearance. */
+function unitsByTable(records: Records): Map<LedgerTable, string[]> {
+  const sets = new Map<LedgerTable, Set<string>>();
+  for (const list of [records.study, records.activities, records.discipline, records.standardization, records.tasks]) {
+    for (const r of list) {
+      let set = sets.get(r.ref.table);
+      if (!set) sets.set(r.ref.table, (set = new Set()));
+      set.add(r.unit);
+    }
+  }
+  return new Map([...sets].map(([t, s]) => [t, [...s]]));
 }
 
 /** Sample values shown beside each header in the 识别结果 view. */
@@ -37,7 +51,8 @@ function headerList(reading: SheetReading): SheetHeader[] | undefined {
 }
 
 /** The sheets read or nearly read (report.sheets), and the others (report.otherSheets). */
-export function describeSheets(readings: SheetReading[]): { sheets: SheetSummary[]; otherSheets: OtherSheet[] } {
+export function describeSheets(readings: SheetReading[], records: Records): { sheets: SheetSummary[]; otherSheets: OtherSheet[] } {
+  const units = unitsByTable(records);
   const sheets: SheetSummary[] = [];
   const otherSheets: OtherSheet[] = [];
   for (const reading of readings) {
@@ -62,6 +77,7 @@ export function describeSheets(readings: SheetReading[]): { sheets: SheetSummary
         summary.months = groups;
       }
       if (table.fixedUnit !== undefined) summary.unit = table.fixedUnit;
+      summary.units = units.get(table) ?? [];
     } else if (nearMiss) {
       summary = {
         sheet: reading.sheet,
@@ -74,13 +90,14 @@ export function describeSheets(readings: SheetReading[]): { sheets: SheetSummary
       };
     } else {
       const other: OtherSheet = { sheet: reading.sheet, headerRow: reading.headerRow === undefined ? null : reading.headerRow + 1 };
+      if (reading.file !== '') other.file = reading.file;
       if (reading.excluded) other.excluded = true;
       if (headers) other.headers = headers;
       otherSheets.push(other);
       continue;
     }
     if (headers) summary.headers = headers;
-    sheets.push(summary);
+    sheets.push(reading.file === '' ? summary : { file: reading.file, ...summary });
   }
   return { sheets, otherSheets };
 }
