@@ -48,6 +48,10 @@ if (!isFresh()) {
   fs.renameSync(tmp, bundle);
 }
 
+// The command line collects garbage once between reading and writing (src/cli/main.ts, collectGarbage).
+require('v8').setFlagsFromString('--expose-gc');
+globalThis.gc ??= require('vm').runInNewContext('gc');
+
 require(bundle)
   .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr })
   .then((code) => {
