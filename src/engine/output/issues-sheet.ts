@@ -10,10 +10,11 @@ const SEVERITY_STYLE: Record<Severity, RowStyle | undefined> = {
   info: { fontColor: '595959' },
 };
 
-function issueLinks(report: Report): CellLink[] {
+function issueLinks(report: Report, col: number): CellLink[] {
   const links: CellLink[] = [];
   report.issues.forEach((i, n) => {
-    if (i.sheet && i.cell) links.push({ row: n, col: 3, sheet: i.sheet, cell: i.cell });
+    // A cell in another file is named in the 文件 column; the link stays within this workbook.
+    if (i.sheet && i.cell && i.file === '') links.push({ row: n, col, sheet: i.sheet, cell: i.cell });
   });
   return links;
 }
@@ -21,6 +22,8 @@ function issueLinks(report: Report): CellLink[] {
 /** 校验问题: every data problem, each linked to its cell so HR can fix it in one click. */
 export function buildIssuesSheet(report: Report): OutputSheet {
   const count = (s: Severity) => report.issues.filter((i) => i.severity === s).length;
+  // Several workbooks appraised together: each issue says which file it is in.
+  const withFile = report.issues.some((i) => i.file !== '');
   return {
     key: 'issues',
     name: SHEET_NAMES.issues,
@@ -29,6 +32,7 @@ export function buildIssuesSheet(report: Report): OutputSheet {
     columns: [
       { header: '序号', width: 6, format: 'integer', align: 'center' },
       { header: '级别', width: 6, format: 'text', align: 'center' },
+      ...(withFile ? [{ header: '文件', width: 28, format: 'text' as const }] : []),
       { header: '工作表', width: 20, format: 'text' },
       { header: '位置', width: 8, format: 'text', align: 'center' },
       { header: '单位', width: 14, format: 'text' },
@@ -36,9 +40,13 @@ export function buildIssuesSheet(report: Report): OutputSheet {
       { header: '问题说明', width: 70, format: 'text' },
       { header: '代码', width: 22, format: 'text' },
     ],
-    rows: report.issues.map((i, n) => [n + 1, SEVERITY_LABEL[i.severity], i.sheet, i.cell, i.unit, i.person, i.message, i.code]),
+    rows: report.issues.map((i, n) =>
+      withFile
+        ? [n + 1, SEVERITY_LABEL[i.severity], i.file, i.sheet, i.cell, i.unit, i.person, i.message, i.code]
+        : [n + 1, SEVERITY_LABEL[i.severity], i.sheet, i.cell, i.unit, i.person, i.message, i.code],
+    ),
     rowStyles: report.issues.map((i) => SEVERITY_STYLE[i.severity]),
-    links: issueLinks(report),
+    links: issueLinks(report, withFile ? 4 : 3),
     ...layout('landscape'),
   };
 }

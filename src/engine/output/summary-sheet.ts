@@ -20,10 +20,13 @@ export function buildSummarySheet(report: Report): OutputSheet {
   return {
     key: 'summary',
     name: SHEET_NAMES.summary,
-    title: `${report.year}年度党建和党风廉政建设考核汇总`,
+    title: `${report.year}年度党建和党风廉政建设考核汇总${report.selfCheck ? '（单位自查）' : ''}`,
     note: noteRow(
-      `参评单位 ${report.units.length} 个，参评人员 ${report.persons.length} 人，优秀等次名额 ${report.excellentQuota} 名；` +
-        `校验发现问题 ${report.issues.length} 条（其中错误 ${errors} 条），详见“${SHEET_NAMES.issues}”。`,
+      report.selfCheck
+        ? `单位自查：台账中只有“${report.units[0]?.unit ?? ''}”一个单位，以下是本单位的校验结果和各部分得分。名次、表彰/通报批评和优秀等次名额须各单位汇总后确定，这里不列出。` +
+            `参评人员 ${report.persons.length} 人；校验发现问题 ${report.issues.length} 条（其中错误 ${errors} 条），详见“${SHEET_NAMES.issues}”。`
+        : `参评单位 ${report.units.length} 个，参评人员 ${report.persons.length} 人，优秀等次名额 ${report.excellentQuota} 名；` +
+            `校验发现问题 ${report.issues.length} 条（其中错误 ${errors} 条），详见“${SHEET_NAMES.issues}”。`,
     ),
     columns: [
       { header: '名次', width: 6, format: 'integer', align: 'center' },
@@ -42,7 +45,8 @@ export function buildSummarySheet(report: Report): OutputSheet {
       { header: '备注', width: 30, format: 'text' },
     ],
     rows: report.units.map((u) => [
-      u.rank,
+      // A self-check has no ranking: one unit is not ranked against the others.
+      report.selfCheck ? null : u.rank,
       u.unit,
       u.scores.study,
       u.scores.activities,
