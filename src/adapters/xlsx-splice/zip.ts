@@ -106,7 +106,7 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** Text is encoded and deflated in batches of about this many UTF-16 code units (2–3 MB of UTF-8 for Chinese text). */
+/** Long text is cut into pieces of at most this many UTF-16 code units; the encoding buffer holds four times as many bytes. */
 const BATCH = 1 << 20;
 
 /** `text` in pieces of at most BATCH code units, never splitting a surrogate pair. */
@@ -122,34 +122,32 @@ function* pieces(text: string): Generator<string> {
 }
 
 /**
- * A new entry holding `text`, or its parts in order, deflated. A batch at a time is encoded into one
- * reused buffer, added to the CRC-32 and deflated ending on a sync flush (byte-aligned, not final), and the
- * last batch finishes the stream: the pieces concatenate into one valid deflate stream, so the whole text
- * is never held as one string or one buffer.
+ * A new entry holding `text`, or its parts in order (no part may end inside a surrogate pair), deflated.
+ * Each part is encoded straight into one reused buffer (joining thousands of row strings first cost more
+ * than encoding them); every 3 MB or so the buffer is added to the CRC-32 and deflated ending on a sync
+ * flush (byte-aligned, not final), and the last batch finishes the stream: the pieces concatenate into one
+ * valid deflate stream, so the whole text is never held as one string or one buffer.
  */
 export function textEntry(name: string, text: string | Iterable<string>, now = new Date()): ZipEntry {
   const encoder = new TextEncoder();
   const deflated: Buffer[] = [];
-  let buffer = new Uint8Array(0);
+  const buffer = new Uint8Array(typeof text === 'string' ? Math.min(4 * BATCH, 3 * text.length) : 4 * BATCH);
+  let used = 0;
   let crc = 0;
   let size = 0;
-  let batch: string[] = [];
-  let length = 0;
   const flush = (final: boolean): void => {
-    const s = batch.length === 1 ? batch[0]! : batch.join('');
-    batch = [];
-    length = 0;
-    if (buffer.length < s.length * 3) buffer = new Uint8Array(s.length * 3);
-    const raw = buffer.subarray(0, encoder.encodeInto(s, buffer).written);
+    const raw = buffer.subarray(0, used);
     crc = continueCrc32(crc, raw);
-    size += raw.length;
+    size += used;
     deflated.push(deflateRawSync(raw, final ? {} : { finishFlush: constants.Z_SYNC_FLUSH }));
+    used = 0;
   };
   for (const part of typeof text === 'string' ? [text] : text) {
     for (const piece of part.length > BATCH ? pieces(part) : [part]) {
-      batch.push(piece);
-      length += piece.length;
-      if (length >= BATCH) flush(false);
+      // A piece is at most BATCH code units, at most 3 bytes each in UTF-8.
+      if (buffer.length - used < 3 * piece.length) flush(false);
+      used += encoder.encodeInto(piece, buffer.subarray(used)).written;
+      if (used >= 3 * BATCH) flush(false);
     }
   }
   flush(true);
