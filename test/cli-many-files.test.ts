@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
+import { strFromU8, unzipSync } from 'fflate';
 import { appraise } from '../src/engine';
 import type { Report } from '../src/engine/report';
 import { generateSampleWorkbook, DEMO_SAMPLE } from '../src/sample/generate';
@@ -80,6 +81,26 @@ describe('a folder of units’ files and a 机关党委 file', () => {
     expect(issues[header]!.slice(0, 4)).toEqual(['序号', '级别', '文件', '工作表']);
     const first = merged.issues[0]!;
     expect(issues[header + 1]!.slice(2, 4)).toEqual([first.file, first.sheet]);
+  });
+
+  test('each issue’s 位置 links to its cell in its own file, relative to the result’s folder', () => {
+    const parts = unzipSync(readFileSync(path.join(tmp(), '2022年度考核结果.xlsx')));
+    const text = (name: string) => strFromU8(parts[name]!);
+    // The 校验问题 part, through the workbook's relationships.
+    const rid = /<sheet name="校验问题"[^>]*r:id="([^"]+)"/.exec(text('xl/workbook.xml'))![1]!;
+    const part = `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text('xl/_rels/workbook.xml.rels'))![1]!}`;
+    const rels = part.replace('worksheets/', 'worksheets/_rels/') + '.rels';
+    const targets = new Map([...text(rels).matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"[^>]*TargetMode="External"/g)].map((m) => [m[1]!, decodeURI(m[2]!)]));
+    const sheetXml = text(part);
+    const links = [...sheetXml.matchAll(/<hyperlink ref="([A-Z]+\d+)" r:id="([^"]+)" location="([^"]+)"\/>/g)];
+    const linked = merged.issues.filter((i) => i.sheet !== '' && i.cell !== '');
+    expect(links).toHaveLength(linked.length);
+    // The first linked issue: its row's 位置 cell (E) leads to its file and cell.
+    const row = 4 + merged.issues.indexOf(linked[0]!);
+    const link = links.find((l) => l[1] === `E${row}`)!;
+    expect(targets.get(link[2]!)).toBe(linked[0]!.file);
+    expect(link[3]!.replace(/&apos;/g, "'")).toBe(`'${linked[0]!.sheet}'!${linked[0]!.cell}`);
+    expect(new Set(targets.values()).size).toBe(targets.size);
   });
 
   test('unusable files are reported one line each and skipped; the lock file is not even tried', () => {

@@ -31,6 +31,11 @@ export interface CellLink {
   sheet: string;
   /** A1 address in `sheet`; 'A1' for a sheet-level link. */
   cell: string;
+  /**
+   * The workbook `sheet` is in, relative to the result's folder, when it is another file (several units'
+   * files appraised together). A file writer links there; a host that cannot reach the file leaves it out.
+   */
+  file?: string;
 }
 
 export type OutputKey = 'summary' | 'persons' | 'issues' | 'explain';

@@ -71,7 +71,8 @@ export interface PersonResult {
   eligibleExcellent: boolean;
   /** Why not eligible / not passed, in Chinese, for the 人员考核明细 sheet. */
   reasons: string[];
-  /** Where the person's study row is: sheet, 1-based row, and the name cell. */
+  /** Where the person's study row is: file ('' for a single workbook), sheet, 1-based row, and the name cell. */
+  file: string;
   sheet: string;
   row: number;
   cell: string;

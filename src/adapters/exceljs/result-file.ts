@@ -12,7 +12,7 @@ import type { WorkbookGrids } from '../../engine/grid';
 import { GENERATED_MARKER, type OutputSheet } from '../../engine/output-model';
 import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
 import { planSheet } from '../result-sheet/plan';
-import { sheetXmlParts, spliceSheets, SpliceUnsupported, StyleTable } from '../xlsx-splice';
+import { sheetRelsXml, sheetXmlParts, spliceSheets, SpliceUnsupported, StyleTable } from '../xlsx-splice';
 
 export interface ResultFile {
   data: Uint8Array;
@@ -40,6 +40,7 @@ function spliced(original: Uint8Array, placements: OutputPlacement[]): Uint8Arra
       name: p.target,
       replace: p.replace,
       printTitleRows: plan.print.titleRows,
+      ...(plan.linkFiles.length > 0 ? { rels: sheetRelsXml(plan.linkFiles) } : {}),
       xml: (xf: (resultXf: number) => number) => sheetXmlParts(plan, (i) => xf(local[i]!)),
     };
   });

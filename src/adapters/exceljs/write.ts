@@ -54,7 +54,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, out: OutputSheet): void {
     row.height = planned.height;
     planned.cells.forEach((cell, c) => {
       const target = row.getCell(c + 1);
-      if (cell.link !== undefined) target.value = { text: String(cell.value), hyperlink: `#${cell.link}` };
+      if (cell.link !== undefined) target.value = { text: String(cell.value), hyperlink: `${cell.linkFile ?? ''}#${cell.link}` };
       else if (cell.value !== null) target.value = cell.value;
       target.style = styles[cell.style]!;
     });

@@ -136,7 +136,10 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
   }
 
   // Links beyond Excel's per-sheet maximum are left out; their rows are written all the same.
-  const links = output.links.slice(0, MAX_LINKS_PER_SHEET);
+  // A link into another file (a unit's file picked in the pane) cannot be followed from the open
+  // workbook: the 文件 column names it instead.
+  const reachable = output.links.filter((l) => l.file === undefined);
+  const links = reachable.slice(0, MAX_LINKS_PER_SHEET);
   // A link needs something to click: an empty linked cell shows where it leads (as the file writers do).
   const linkText = new Map<number, string>();
   for (const link of links) {
@@ -207,7 +210,7 @@ async function writeOne(sheet: Excel.Worksheet, output: OutputSheet, budget: Req
     layout.setPrintTitleRows(`$${from}:$${to}`);
     if (output.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
-  return output.links.length - links.length;
+  return reachable.length - links.length;
 }
 
 /** What the writer needs to know about a sheet already in the workbook (from readWorkbook). */

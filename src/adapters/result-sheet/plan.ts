@@ -28,8 +28,10 @@ export interface PlannedCell {
   value: PlannedValue;
   /** Index into SheetPlan.styles. */
   style: number;
-  /** An in-workbook link target such as `'学习台账'!E13`. */
+  /** A link target such as `'学习台账'!E13`: in this workbook, or in `linkFile`. */
   link?: string;
+  /** The other workbook `link` is in (relative to the result's folder); see SheetPlan.linkFiles. */
+  linkFile?: string;
 }
 
 export interface SheetPlan {
@@ -45,6 +47,8 @@ export interface SheetPlan {
   footer: string;
   /** Links left out because the sheet reached MAX_LINKS_PER_SHEET. */
   linksOmitted: number;
+  /** The other workbooks links lead into, each once, in order of first use (a relationship each). */
+  linkFiles: string[];
 }
 
 export const FONT_NAME = '宋体';
@@ -137,6 +141,7 @@ export function planSheet(out: OutputSheet): SheetPlan {
 
   const linkKey = (row: number, col: number): number => row * 16_384 + col;
   const links = new Map(out.links.slice(0, MAX_LINKS_PER_SHEET).map((l) => [linkKey(l.row, l.col), l]));
+  const linkFiles = new Map<string, number>();
   out.rows.forEach((values, r) => {
     const rowStyle = out.rowStyles[r];
     let lines = 1;
@@ -151,7 +156,12 @@ export function planSheet(out: OutputSheet): SheetPlan {
       if (!link) return { value: plannedValue(value, col), style: dataStyle(c, col, rowStyle, false) };
       // A link needs something to click: an empty cell shows where it leads.
       const shown = value === null || value === '' ? `${link.sheet}!${link.cell}` : String(value);
-      return { value: shown, style: dataStyle(c, col, rowStyle, true), link: linkLocation(link.sheet, link.cell) };
+      const planned: PlannedCell = { value: shown, style: dataStyle(c, col, rowStyle, true), link: linkLocation(link.sheet, link.cell) };
+      if (link.file !== undefined) {
+        planned.linkFile = link.file;
+        if (!linkFiles.has(link.file)) linkFiles.set(link.file, linkFiles.size);
+      }
+      return planned;
     });
     rows.push({ height: heightFor(lines, DATA_ROW_HEIGHT), cells });
   });
@@ -165,5 +175,6 @@ export function planSheet(out: OutputSheet): SheetPlan {
     print: { orientation: out.print.orientation, fitToWidth: out.print.fitToWidth, titleRows: out.print.repeatRows },
     footer: PAGE_FOOTER,
     linksOmitted: Math.max(0, out.links.length - MAX_LINKS_PER_SHEET),
+    linkFiles: [...linkFiles.keys()],
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The smallest valid workbook package with no sheet: the base a result workbook is spliced into when
- * there is no user's workbook to add to (several submitted files appraised together).
+ * there is no user's workbook to add to (several submitted files appraised together). `<sheets>` is
+ * written open and closed, not self-closing: the splicer inserts the result sheets inside it.
  */
 import { textEntry, writeZip } from './zip';
 
@@ -20,7 +21,7 @@ const PARTS: [string, string][] = [
       '</Types>',
   ],
   ['_rels/.rels', `${DECL}<Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-  ['xl/workbook.xml', `${DECL}<workbook xmlns="${NS}" xmlns:r="${OFFICE_REL}"><bookViews><workbookView/></bookViews><sheets/></workbook>`],
+  ['xl/workbook.xml', `${DECL}<workbook xmlns="${NS}" xmlns:r="${OFFICE_REL}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`],
   ['xl/_rels/workbook.xml.rels', `${DECL}<Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/styles" Target="styles.xml"/></Relationships>`],
   [
     'xl/styles.xml',

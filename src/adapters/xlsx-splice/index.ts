@@ -15,7 +15,7 @@ import { textEntry, writeZip, type ZipEntry } from './zip';
 
 export { SpliceUnsupported } from './unsupported';
 export { StyleTable } from './style-xml';
-export { sheetXml, sheetXmlParts } from './sheet-xml';
+export { sheetRelsXml, sheetXml, sheetXmlParts } from './sheet-xml';
 export { emptyWorkbookPackage } from './empty-package';
 
 export interface SplicedSheet {
@@ -25,6 +25,8 @@ export interface SplicedSheet {
   replace: boolean;
   /** Rows repeated at the top of every printed page, 1-based inclusive. */
   printTitleRows?: [number, number];
+  /** Other workbooks the sheet links into (sheetRelsXml): its relationships part. */
+  rels?: string;
   /**
    * The worksheet part, given the workbook's cellXfs index of each of the result's cell formats: one
    * string, or its parts in order (sheetXmlParts), which are deflated as they come.
@@ -120,6 +122,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
       index = existing;
       replaced.set(old.part, textEntry(old.part, xml));
       if (pkg.has(pkg.relsPath(old.part))) removed.add(pkg.relsPath(old.part));
+      if (sheet.rels !== undefined) added.push(textEntry(pkg.relsPath(old.part), sheet.rels));
       // A fresh result is shown even if the old one had been hidden.
       sheetTagEdits.push({ start: old.element.start, end: old.element.end, text: removeAttr(old.element.openTag, 'state') });
     } else {
@@ -131,6 +134,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
       const relId = freeName((id) => relIds.has(id), (n) => `rId${n}`);
       relIds.add(relId);
       added.push(textEntry(part, xml));
+      if (sheet.rels !== undefined) added.push(textEntry(pkg.relsPath(part), sheet.rels));
       newSheetTags.push(`<sheet name="${escapeXml(sheet.name)}" sheetId="${nextSheetId++}" ${prefix}:id="${relId}"/>`);
       newRels.push(`<Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="${escapeXml(part.slice(wbDir.length))}"/>`);
       newTypes.push(`<Override PartName="/${escapeXml(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);

@@ -26,6 +26,23 @@ export function xmlText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/** The relationship id of a sheet's link into its i-th other workbook (SheetPlan.linkFiles). */
+export function externalLinkId(i: number): string {
+  return `rIdFile${i + 1}`;
+}
+
+/**
+ * The sheet's relationships part when it links into other workbooks: one external hyperlink target per
+ * file, its path relative to the result's folder with `/` separators, percent-encoded as a URI.
+ */
+export function sheetRelsXml(linkFiles: readonly string[]): string {
+  const rels = linkFiles.map(
+    (f, i) =>
+      `<Relationship Id="${externalLinkId(i)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${attrValue(encodeURI(f))}" TargetMode="External"/>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+}
+
 function attrValue(text: string): string {
   return xmlText(text).replace(/"/g, '&quot;');
 }
@@ -72,6 +89,7 @@ export function* sheetXmlParts(plan: SheetPlan, xf: (style: number) => number): 
   yield out.join('');
   out.length = 0;
   const links: string[] = [];
+  const fileIndex = new Map(plan.linkFiles.map((f, i) => [f, i]));
   for (let r = 0; r < plan.rows.length; r++) {
     const row = plan.rows[r]!;
     const n = r + 1;
@@ -79,7 +97,13 @@ export function* sheetXmlParts(plan: SheetPlan, xf: (style: number) => number): 
     row.cells.forEach((cell, c) => {
       const ref = `${letters[c]}${n}`;
       xml += cellXml(ref, cell, xfs[cell.style]!);
-      if (cell.link !== undefined) links.push(`<hyperlink ref="${ref}" location="${attrValue(cell.link)}"/>`);
+      if (cell.link === undefined) return;
+      // Another workbook: its relationship (externalLinkId) names the file, location the cell in it.
+      links.push(
+        cell.linkFile === undefined
+          ? `<hyperlink ref="${ref}" location="${attrValue(cell.link)}"/>`
+          : `<hyperlink ref="${ref}" r:id="${externalLinkId(fileIndex.get(cell.linkFile)!)}" location="${attrValue(cell.link)}"/>`,
+      );
     });
     yield `${xml}</row>`;
   }

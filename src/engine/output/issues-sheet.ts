@@ -13,8 +13,9 @@ const SEVERITY_STYLE: Record<Severity, RowStyle | undefined> = {
 function issueLinks(report: Report, col: number): CellLink[] {
   const links: CellLink[] = [];
   report.issues.forEach((i, n) => {
-    // A cell in another file is named in the 文件 column; the link stays within this workbook.
-    if (i.sheet && i.cell && i.file === '') links.push({ row: n, col, sheet: i.sheet, cell: i.cell });
+    if (!i.sheet || !i.cell) return;
+    // A cell in another file (several units' files): a link into that file, beside its 文件 column.
+    links.push(i.file === '' ? { row: n, col, sheet: i.sheet, cell: i.cell } : { row: n, col, sheet: i.sheet, cell: i.cell, file: i.file });
   });
   return links;
 }

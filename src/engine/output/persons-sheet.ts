@@ -41,7 +41,7 @@ export function buildPersonsSheet(report: Report): OutputSheet {
     ]),
     rowStyles: report.persons.map((p) => (p.passed ? undefined : NOT_PASSED_STYLE)),
     // The name links back to the person's row in the study ledger.
-    links: report.persons.map((p, i) => ({ row: i, col: 1, sheet: p.sheet, cell: p.cell })),
+    links: report.persons.map((p, i) => (p.file === '' ? { row: i, col: 1, sheet: p.sheet, cell: p.cell } : { row: i, col: 1, sheet: p.sheet, cell: p.cell, file: p.file })),
     ...layout('landscape'),
   };
 }

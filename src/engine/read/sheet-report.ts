@@ -2,6 +2,9 @@
 import { columnLetters } from '../grid';
 import type { ColumnSource, OtherSheet, SheetHeader, SheetSummary } from '../report';
 import { cellText } from '../parse/cell-text';
+import { formatDate, serialToDate } from '../parse/date';
+import type { CellValue } from '../grid';
+import { nameScore } from './header-match';
 import type { ColumnChoice } from './classify';
 import { KIND_LABEL, type Column } from './columns';
 import type { LedgerTable, SheetReading } from './ledger-table';
@@ -35,15 +38,28 @@ function unitsByTable(records: Records): Map<LedgerTable, string[]> {
 const SAMPLES = 3;
 
 /** The header cells of a sheet with the first few values under each, for choosing a column by hand. */
+/**
+ * A sample as the clerk would see it. In a date column a serial number is shown as the date it is: the
+ * Office.js path reads date cells as serials, the file reader as dates, and both must show the same.
+ */
+function sampleText(v: CellValue, dated: boolean): string {
+  if (dated && typeof v === 'number') {
+    const d = serialToDate(v);
+    if (d) return formatDate(d);
+  }
+  return cellText(v);
+}
+
 function headerList(reading: SheetReading): SheetHeader[] | undefined {
   const { headers, view, headerRow } = reading;
   if (!headers || !view || headerRow === undefined) return undefined;
   return headers
     .filter((h) => h.text !== '')
     .map((h) => {
+      const dated = nameScore(h.key, '日期', 'activities') > 0 || nameScore(h.key, '完成时限', 'tasks') > 0;
       const samples: string[] = [];
       for (let r = headerRow + 1; r < view.endRow && samples.length < SAMPLES; r++) {
-        const text = cellText(view.cell(r, h.col)).trim();
+        const text = sampleText(view.cell(r, h.col), dated).trim();
         if (text !== '') samples.push(text.length > 40 ? `${text.slice(0, 40)}…` : text);
       }
       return { column: columnLetters(h.col), header: h.text, samples };
