@@ -98,13 +98,16 @@ function createSyncGate() {
 }
 
 type SyncingContext = { sync(): Promise<void> };
-type ExcelGlobal = { run<T>(batch: (context: SyncingContext) => Promise<T>): Promise<T> };
+type Batch<T> = (context: SyncingContext) => Promise<T>;
+/** Excel.run(batch) or Excel.run(options, batch), as in Office.js. */
+type ExcelGlobal = { run<T>(optionsOrBatch: object | Batch<T>, batch?: Batch<T>): Promise<T> };
 
 function gateExcelRun(gate: ReturnType<typeof createSyncGate>, fail: boolean): void {
   const excel = (window as unknown as { Excel: ExcelGlobal }).Excel;
   const run = excel.run.bind(excel);
-  excel.run = (batch) =>
-    run((context) => {
+  excel.run = <T>(optionsOrBatch: object | Batch<T>, maybeBatch?: Batch<T>) => {
+    const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
+    const gated: Batch<T> = (context) => {
       const sync = context.sync.bind(context);
       context.sync = async () => {
         await gate.wait();
@@ -112,7 +115,9 @@ function gateExcelRun(gate: ReturnType<typeof createSyncGate>, fail: boolean): v
         return sync();
       };
       return batch(context);
-    });
+    };
+    return typeof optionsOrBatch === 'function' ? run(gated) : run(optionsOrBatch, gated);
+  };
 }
 
 async function main(): Promise<void> {
