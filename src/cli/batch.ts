@@ -9,6 +9,7 @@ import path from 'path';
 import { existingSheetsOf, resultFile } from '../adapters/exceljs/result-file';
 import { emptyWorkbookPackage } from '../adapters/xlsx-splice';
 import { appraise, type SheetGrid } from '../engine';
+import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { readFailureMessage, readXlsx, XlsxReadError } from '../xlsx';
 import { CliError } from './errors';
@@ -83,15 +84,12 @@ async function readOne(file: string, name: string): Promise<ReadFile | string> {
   }
 }
 
-/** One line per file: the units it names, the ledgers read from it, its issues. */
+/** One line per file: the ledgers read from it, the units they name, its issues. */
 function perFileLines(report: Report, files: ReadFile[]): string[] {
-  return files.map(({ name }) => {
-    const sheets = report.sheets.filter((s) => s.kind !== null && s.file === name);
-    const issues = report.issues.filter((i) => i.file === name).length;
-    const units = new Set(sheets.flatMap((s) => s.units ?? []));
-    if (sheets.length === 0) return `「${name}」：没有可识别的台账${issues > 0 ? `（问题 ${issues} 条，见“校验问题”表）` : '，已跳过'}`;
-    const unitText = units.size > 0 ? `，单位：${[...units].slice(0, 5).join('、')}${units.size > 5 ? ` 等 ${units.size} 个` : ''}` : '';
-    return `「${name}」：台账 ${sheets.length} 张${unitText}，问题 ${issues} 条`;
+  return summariseFiles(report, files.map((f) => f.name)).map(({ file, ledgers, units, issues }) => {
+    if (ledgers === 0) return `「${file}」：没有可识别的台账${issues > 0 ? `（问题 ${issues} 条，见“校验问题”表）` : '，已跳过'}`;
+    const unitText = units.length > 0 ? `，单位：${units.slice(0, 5).join('、')}${units.length > 5 ? ` 等 ${units.length} 个` : ''}` : '';
+    return `「${file}」：台账 ${ledgers} 张${unitText}，问题 ${issues} 条`;
   });
 }
 

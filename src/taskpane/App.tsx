@@ -16,6 +16,8 @@ import { IssueList } from './IssueList';
 import { SEVERITY_LABEL, UI, stageLabel } from './messages';
 import { LinksOmittedNotice, MergesInferredNotice, NoLedgersNotice, ProtectedReadNotice, ReadOnlyNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
 import { RecognitionPanel } from './RecognitionPanel';
+import { PickFilesButton, SubmittedFiles } from './SubmittedFiles';
+import { mergePicked, readPickedFile, type PickedFile } from './submitted-files';
 import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
 import { useAppraisal, type RunPhase } from './useAppraisal';
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   intro: { color: tokens.colorNeutralForeground3 },
+  merge: { display: 'flex', marginTop: `-${tokens.spacingVerticalS}` },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -76,6 +79,9 @@ export function App({ api }: { api: AddinApi }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [openSheets, setOpenSheets] = useState<string[]>([]);
+  // Units' files picked in the pane: read once when picked, appraised with the workbook on every run.
+  const [picked, setPicked] = useState<PickedFile[]>([]);
+  const extraSheets = useMemo(() => picked.flatMap((f) => f.sheets), [picked]);
 
   // The year of the last run: a change in 识别结果 runs again with it.
   const lastYear = useRef<number | undefined>(undefined);
@@ -84,9 +90,9 @@ export function App({ api }: { api: AddinApi }) {
       setNotice(null);
       setSelectedKey(null);
       lastYear.current = year;
-      void run(year);
+      void run(year, extraSheets);
     },
-    [run],
+    [run, extraSheets],
   );
 
   const saveMapping = api.saveColumnMapping?.bind(api);
@@ -101,9 +107,9 @@ export function App({ api }: { api: AddinApi }) {
       }
       setNotice({ intent: 'success', text: UI.recognitionSaved(mapping.sheet, mapping.field, mapping.header) });
       setSelectedKey(null);
-      await run(lastYear.current);
+      await run(lastYear.current, extraSheets);
     },
-    [saveMapping, run],
+    [saveMapping, run, extraSheets],
   );
 
   const onInsertRules = useCallback(async () => {
@@ -134,6 +140,18 @@ export function App({ api }: { api: AddinApi }) {
     [api],
   );
 
+  const onPickFiles = useCallback(async (files: File[]) => {
+    const read: PickedFile[] = [];
+    for (const file of files) {
+      try {
+        read.push(readPickedFile(file.name, new Uint8Array(await file.arrayBuffer())));
+      } catch {
+        read.push({ name: file.name, sheets: [], problem: UI.mergeReadFailed(file.name) });
+      }
+    }
+    setPicked((current) => mergePicked(current, read));
+  }, []);
+
   const running = phase.kind === 'running';
   const result = phase.kind === 'done' ? phase.result : null;
 
@@ -158,6 +176,13 @@ export function App({ api }: { api: AddinApi }) {
       ) : (
         <UnsupportedNotice missing={support.missing} />
       )}
+
+      {support.supported && (
+        <div className={styles.merge}>
+          <PickFilesButton busy={running} onPick={(files) => void onPickFiles(files)} />
+        </div>
+      )}
+      <SubmittedFiles files={picked} {...(result ? { report: result.report } : {})} busy={running} onRemove={(name) => setPicked((p) => p.filter((f) => f.name !== name))} />
 
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement(phase)}

@@ -61,7 +61,13 @@ export function SummaryCard({ report, renamed }: SummaryCardProps) {
     <Card className={styles.card} aria-labelledby="summary-heading" data-testid="summary">
       <Subtitle2 as="h2" id="summary-heading">
         {UI.summaryHeading} · <span data-testid="summary-year">{UI.summaryYear(report.year)}</span>
+        {report.selfCheck ? `（${UI.selfCheckTitle}）` : ''}
       </Subtitle2>
+      {report.selfCheck && (
+        <MessageBar intent="info" layout="multiline" data-testid="self-check">
+          <MessageBarBody>{UI.selfCheckBody(report.units[0]?.unit ?? '')}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <dl className={styles.stats}>
         <div className={styles.stat}>

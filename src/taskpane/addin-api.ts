@@ -2,11 +2,14 @@
  * What the task pane needs from Excel. The real implementation is src/adapters/office; the pane takes
  * it as a prop so the same App runs in Excel, in the browser harness (Excel stand-in) and in tests.
  */
+import type { SheetGrid } from '../engine/grid';
 import type { Report } from '../engine/report';
 
 export interface RunOptions {
   year?: number;
   onProgress?: (stage: string, fraction: number) => void;
+  /** Sheets of units' files picked in the pane, each tagged with its file. */
+  extraSheets?: SheetGrid[];
 }
 
 export interface RunResult {

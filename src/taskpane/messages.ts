@@ -63,6 +63,21 @@ export const UI = {
     header ? `已记入「考核规则」的列名对应：「${sheet}」的“${header}”列作为“${field}”，并已重新校验。` : `已记入「考核规则」的列名对应：「${sheet}」按“${field}”处理，并已重新校验。`,
   recognitionSaveFailed: '无法写入「考核规则」表，列名对应未保存。',
 
+  mergeButton: '合并各单位报送文件',
+  mergeHeading: '各单位报送文件',
+  mergeHint: '下次点击「校验并生成结果」时，这些文件与本工作簿的台账一起考核；文件只在本机读取，不会上传。结果写入本工作簿，「校验问题」中的“文件”列注明出处。',
+  mergeRead: (sheets: number) => `已读取，共 ${sheets} 张工作表，校验后显示识别结果。`,
+  mergeFound: (s: { ledgers: number; units: string[]; issues: number; errors: number }) =>
+    s.ledgers === 0
+      ? `没有可识别的台账${s.issues > 0 ? `（问题 ${s.issues} 条）` : ''}`
+      : `台账 ${s.ledgers} 张；单位：${s.units.slice(0, 4).join('、')}${s.units.length > 4 ? ` 等 ${s.units.length} 个` : ''}；问题 ${s.issues} 条${s.errors > 0 ? `（错误 ${s.errors} 条）` : ''}`,
+  mergeRemove: '移除',
+  mergeRemoveLabel: (name: string) => `移除 ${name}`,
+  mergeReadFailed: (name: string) => `无法读取文件：${name}`,
+  selfCheckTitle: '单位自查',
+  selfCheckBody: (unit: string) =>
+    `台账中只有“${unit}”一个单位：以下是本单位的校验结果和各部分得分。名次、表彰/通报批评和优秀名额须各单位汇总后确定，这里不给出。`,
+
   noLedgersTitle: '工作簿中未找到可识别的台账',
   noLedgersBody:
     '加载项按表头的列名识别台账（表头须在前 10 行内）。请检查各台账的表头是否包含以下列：',

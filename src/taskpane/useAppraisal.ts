@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AddinApi, RunResult } from './addin-api';
+import type { SheetGrid } from '../engine/grid';
 import { classifyRunError, type RunError } from './run-error';
 
 export type RunPhase =
@@ -12,13 +13,13 @@ export type RunPhase =
  * One appraisal run at a time. Progress callbacks from an older run (e.g. one that failed midway and
  * still reports) are ignored by comparing run ids.
  */
-export function useAppraisal(api: AddinApi): { phase: RunPhase; run: (year: number | undefined) => Promise<void> } {
+export function useAppraisal(api: AddinApi): { phase: RunPhase; run: (year: number | undefined, extraSheets?: SheetGrid[]) => Promise<void> } {
   const [phase, setPhase] = useState<RunPhase>({ kind: 'idle' });
   const runId = useRef(0);
   const busy = useRef(false);
 
   const run = useCallback(
-    async (year: number | undefined) => {
+    async (year: number | undefined, extraSheets?: SheetGrid[]) => {
       if (busy.current) return;
       busy.current = true;
       const id = ++runId.current;
@@ -26,6 +27,7 @@ export function useAppraisal(api: AddinApi): { phase: RunPhase; run: (year: numb
       try {
         const result = await api.runAppraisalInExcel({
           ...(year === undefined ? {} : { year }),
+          ...(extraSheets && extraSheets.length > 0 ? { extraSheets } : {}),
           onProgress: (stage, fraction) => {
             if (runId.current === id) setPhase({ kind: 'running', stage, fraction });
           },

@@ -2,7 +2,7 @@
  * The Office.js adapter: the task pane's only door into Excel. Reads every sheet into the engine's
  * grids, runs the engine, writes the generated sheets back.
  */
-import { appraise, type Report } from '../../engine';
+import { appraise, type Report, type SheetGrid } from '../../engine';
 import { checkApiSupport } from './support';
 import { readWorkbook } from './read';
 import { writeOutputs, existingSheets } from './write';
@@ -36,6 +36,8 @@ const FRAME_MS = 16;
 export interface RunOptions {
   year?: number;
   onProgress?: (stage: ProgressStage | string, fraction: number) => void;
+  /** Units' files read in the pane (合并各单位报送文件), each sheet tagged with its file: appraised with the workbook's own. */
+  extraSheets?: SheetGrid[];
 }
 
 export interface RunResult {
@@ -71,7 +73,8 @@ export async function runAppraisalInExcel(options: RunOptions = {}): Promise<Run
       // one frame to show 「正在校验」 first. A timer, not requestAnimationFrame, which never fires
       // while the pane is hidden.
       await new Promise<void>((resolve) => setTimeout(resolve, FRAME_MS));
-      const result = appraise(read.grids, {
+      const grids = options.extraSheets?.length ? { sheets: [...read.grids.sheets, ...options.extraSheets] } : read.grids;
+      const result = appraise(grids, {
         year: options.year,
         // For the run record at the end of 评分依据.
         version: ADDIN_VERSION,

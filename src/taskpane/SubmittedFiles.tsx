@@ -1,0 +1,90 @@
+/**
+ * 合并各单位报送文件: pick the units' own .xlsx files (several at once); they are read here, in the pane,
+ * and appraised with the open workbook's ledgers on the next run. Each file shows what was found in it.
+ */
+import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
+import { summariseFiles } from '../engine/files';
+import type { Report } from '../engine/report';
+import { UI } from './messages';
+import type { PickedFile } from './submitted-files';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  hidden: { display: 'none' },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '6px' },
+  item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  problem: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface SubmittedFilesProps {
+  files: PickedFile[];
+  /** The last run's report, to say per file what was found. */
+  report?: Report;
+  busy: boolean;
+  onPick: (files: File[]) => void;
+  onRemove: (name: string) => void;
+}
+
+/** The picker button: a hidden file input, so the same dialog opens in Excel on the web and on the desktop. */
+export function PickFilesButton({ busy, onPick }: Pick<SubmittedFilesProps, 'busy' | 'onPick'>) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button appearance="secondary" type="button" disabled={busy} onClick={() => input.current?.click()}>
+        {UI.mergeButton}
+      </Button>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        data-testid="merge-input"
+        onChange={(e) => {
+          const picked = Array.from(e.target.files ?? []);
+          // Picking the same file again must fire change again.
+          e.target.value = '';
+          if (picked.length > 0) onPick(picked);
+        }}
+      />
+    </>
+  );
+}
+
+export function SubmittedFiles({ files, report, busy, onRemove }: Omit<SubmittedFilesProps, 'onPick'>) {
+  const styles = useStyles();
+  if (files.length === 0) return null;
+  const found = report ? new Map(summariseFiles(report, files.map((f) => f.name)).map((s) => [s.file, s])) : undefined;
+  return (
+    <section className={styles.root} aria-label={UI.mergeHeading} data-testid="merge-files">
+      <Subtitle2 as="h2">{UI.mergeHeading}</Subtitle2>
+      <Caption1 className={styles.hint}>{UI.mergeHint}</Caption1>
+      <ul className={styles.list}>
+        {files.map((f) => {
+          const summary = found?.get(f.name);
+          return (
+            <li key={f.name} className={styles.item} data-testid="merge-file" data-file={f.name}>
+              <span>
+                <span className={styles.name}>{f.name}</span>
+                <br />
+                {f.problem ? (
+                  <Caption1 className={styles.problem}>{f.problem}</Caption1>
+                ) : (
+                  <Caption1 className={styles.detail}>{summary ? UI.mergeFound(summary) : UI.mergeRead(f.sheets.length)}</Caption1>
+                )}
+              </span>
+              <Button size="small" appearance="subtle" disabled={busy} aria-label={UI.mergeRemoveLabel(f.name)} onClick={() => onRemove(f.name)}>
+                {UI.mergeRemove}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

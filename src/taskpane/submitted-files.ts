@@ -1,0 +1,34 @@
+/**
+ * Units' files picked in the pane (合并各单位报送文件): read here, in the browser, with the same reader the
+ * command line uses, and appraised together with the open workbook's own ledgers. Nothing is uploaded.
+ */
+import type { SheetGrid } from '../engine/grid';
+import { isGeneratedGrid } from '../engine/output-names';
+import { readFailureMessage, readXlsx, XlsxReadError } from '../xlsx';
+
+export interface PickedFile {
+  name: string;
+  /** The file's sheets, tagged with its name; empty when it could not be used. */
+  sheets: SheetGrid[];
+  /** Why it is not used (not .xlsx, damaged, encrypted, a result workbook), in Chinese. */
+  problem?: string;
+}
+
+/** One picked file, read. Never throws for a bad file: its problem is said instead. */
+export function readPickedFile(name: string, bytes: Uint8Array): PickedFile {
+  if (!name.toLowerCase().endsWith('.xlsx')) return { name, sheets: [], problem: readFailureMessage('not-xlsx', name).zh };
+  try {
+    const { grids } = readXlsx(bytes);
+    if (grids.sheets.length > 0 && grids.sheets.every(isGeneratedGrid)) return { name, sheets: [], problem: '这是考核结果工作簿，不是台账，未读取。' };
+    return { name, sheets: grids.sheets.map((s) => ({ ...s, file: name })) };
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    return { name, sheets: [], problem: readFailureMessage(e.failure, name).zh };
+  }
+}
+
+/** Picked files by name: a file picked again replaces the earlier copy. */
+export function mergePicked(current: readonly PickedFile[], added: readonly PickedFile[]): PickedFile[] {
+  const names = new Set(added.map((f) => f.name));
+  return [...current.filter((f) => !names.has(f.name)), ...added];
+}
