@@ -123,6 +123,18 @@ describe('transactional writes', () => {
   });
 });
 
+test('temporary sheets a failed run could not remove are removed by the next run', async () => {
+  const state = await withOldResults();
+  // As if the pane had been closed while writing: a temporary sheet with the marker stays behind.
+  putValues(state, '~考核结果写入中1', [['2022年度考核汇总'], [`${GENERATED_MARKER}每次校验时重新生成`], ['单位']]);
+  putValues(state, '~考核结果写入中备忘', [['我自己的表'], ['不是生成的']]);
+  await write(state, outputs('新', 3));
+  const names = state.sheets.filter((s) => !s.deleted).map((s) => s.name);
+  expect(names).not.toContain('~考核结果写入中1');
+  expect(names).toContain('~考核结果写入中备忘');
+  expect(names.filter((n) => n.startsWith('~'))).toEqual(['~考核结果写入中备忘']);
+});
+
 describe('Excel limits on the Office path', () => {
   test('at most 65 530 links per sheet; the rest of the rows are written without one and reported', async () => {
     const state = createState();

@@ -218,6 +218,8 @@ export interface ExistingOfficeSheet extends ExistingSheet {
   id?: string;
   visibility?: string;
   protected?: boolean;
+  /** A2 carries the marker and the sheet is not protected, whatever the remembered ids say. */
+  marked?: boolean;
 }
 
 /**
@@ -232,6 +234,7 @@ export function existingSheets(read: ReadResult, rememberedIds?: readonly string
     // With remembered ids (document settings), a sheet carrying the marker is the add-in's only if the add-in
     // wrote that very sheet: a user's copy of a result sheet has another id and is left alone.
     generated: s.generated && !s.protected && (!remembered || remembered.has(s.id)),
+    marked: s.generated && !s.protected,
     id: s.id,
     visibility: s.visibility,
     protected: s.protected,
@@ -269,8 +272,16 @@ async function removeTemporaries(context: Excel.RequestContext, swaps: Swap[]): 
     });
     await context.sync();
   } catch {
-    // Nothing more can be done from here; the next run removes leftovers (their A2 has the marker).
+    // Nothing more can be done from here; the next successful run removes leftovers (see leftoversOf).
   }
+}
+
+/**
+ * Sheets a failed run could not clean up (its temporary names, or old results renamed aside) that still
+ * carry the marker: removed by the next successful swap.
+ */
+function leftoversOf(existing: ExistingOfficeSheet[]): ExistingOfficeSheet[] {
+  return existing.filter((s) => s.marked && (s.name.startsWith(TEMP_PREFIX) || s.name.startsWith(BACKUP_PREFIX)));
 }
 
 /**
@@ -384,6 +395,11 @@ export async function writeOutputs(
     }
     for (const s of swaps) ws.getItem(s.tempId!).name = s.placement.target;
     for (const s of swaps) if (s.old) ws.getItem(s.old.id ?? s.old.backup).delete();
+    for (const left of leftoversOf(existing)) {
+      const sheet = ws.getItem(left.id ?? left.name);
+      if (left.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
+      sheet.delete();
+    }
     // Show the summary first.
     if (swaps[0]) ws.getItem(swaps[0].tempId!).activate();
     await budget.sync();
