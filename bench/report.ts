@@ -26,7 +26,7 @@ interface Results {
   engine100k: EngineRun;
   engine25k?: EngineRun;
   stages: { sheetRows: number; units: number; persons: number; issues: number; ms: Record<string, number>; peakRssMB: number };
-  cli: { runs: number; cliMedianMs: number; floorMedianMs: number; ratio: number; cliPeakRssMB: number; pass: boolean; floor: { readMs: number; writeMs: number }[] };
+  cli: { runs: number; cliMedianMs: number; floorMedianMs: number; ratio: number; cliPeakRssMB: number; pass: boolean; meetsTarget?: boolean; floor: { readMs: number; writeMs: number }[] };
   office: { tenth: OfficeRun; full: OfficeRun };
   bundle: { entry?: { file: string; gzipBytes: number }; pageGzipBytes: number } | null;
   totalSeconds: number;
@@ -51,6 +51,7 @@ export function printTable(raw: Record<string, unknown>): void {
   add(`I/O floor (read input + write result, median of ${c.runs})`, s(c.floorMedianMs));
   add('CLI ÷ floor (accept ≤ 1.25)', `${c.ratio.toFixed(3)} ${c.pass ? 'PASS' : 'FAIL'}`);
   add('CLI peak RSS (/usr/bin/time)', `${c.cliPeakRssMB} MB`);
+  if (c.meetsTarget !== undefined) add('issue 12 target (÷ floor ≤ 0.35, RSS ≤ 250 MB)', c.meetsTarget ? 'MET' : 'NOT MET');
   const e = r.engine100k;
   add(`engine alone, ${e.ledgerRows} rows (median of ${e.runs})`, `${s(e.medianMs)} wall, ${s(e.cpuMedianMs)} CPU ${e.medianMs < 1000 ? 'PASS' : 'FAIL'} (< 1 s)`);
   add('  engine stages', Object.entries(e.stagesMedianMs).map(([k, v]) => `${k} ${v} ms`).join(', '));

@@ -75,6 +75,8 @@ async function cliVersusFloor(input: string, runs: number) {
     cliPeakRssMB: Math.max(...cli.map((c) => c.maxRssMB ?? 0)),
     acceptance: 'CLI ≤ 1.25 × I/O floor (medians)',
     pass: cliMedian <= 1.25 * floorMedian,
+    target: 'issue 12: CLI ≤ 0.35 × I/O floor (medians) and peak RSS ≤ 250 MB',
+    meetsTarget: cliMedian <= 0.35 * floorMedian && Math.max(...cli.map((c) => c.maxRssMB ?? 0)) <= 250,
   };
 }
 
