@@ -64,6 +64,9 @@ describe('below ExcelApi 1.13: merged-down blocks are inferred', () => {
     expect(stable(result.report)).toEqual(stable(expected));
     expect(result.mergesInferred.map((m) => m.sheet).sort()).toEqual(MERGED_COLUMNS.map(([s]) => s).sort());
     expect(result.mergesInferred.reduce((n, m) => n + m.blocks, 0)).toBe(blocks);
+    // A rerun reads the result sheets too; they are not ledgers and are not listed.
+    const rerun = await runAppraisalInExcel({});
+    expect(rerun.mergesInferred).toEqual(result.mergesInferred);
 
     // Without the inference the blocks' other rows would have no unit: the test is not vacuous.
     install(loadExcelJsWorkbook(wb, { excelApiVersion: 7 }));

@@ -263,7 +263,8 @@ export async function readWorkbook(context: Excel.RequestContext, apis: Optional
       // Merges: read where the API allows, otherwise inferred from the values (see inferMergedBlocks).
       let merges: Merge[] | undefined = mergeResult?.merges[k];
       if (!merges) {
-        merges = inferMergedBlocks(values, read.rect.top, read.rect.left);
+        // The add-in's own result sheets are not ledgers: nothing to infer there (nor to tell the user about).
+        merges = isGeneratedGrid(grid) ? [] : inferMergedBlocks(values, read.rect.top, read.rect.left);
         if (merges.length > 0) mergesInferred.push({ sheet: read.name, blocks: merges.length });
         if (mergeResult) mergesUnread.push(read.name);
       }
