@@ -5,7 +5,7 @@
  */
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { appraise, type Report } from '../src/engine';
+import { appraise, GENERATED_MARKER, type Report } from '../src/engine';
 import { readWorkbook as readWithExcelJs } from '../src/adapters/exceljs';
 import { readWorkbook, runAppraisalInExcel } from '../src/adapters/office';
 import { inferMergedBlocks } from '../src/adapters/office/merges';
@@ -83,6 +83,15 @@ describe('below ExcelApi 1.13: merged-down blocks are inferred', () => {
     const result = await runAppraisalInExcel({});
     expect(stable(result.report)).toEqual(stable(expected));
     expect(result.mergesInferred).toEqual([]);
+  });
+
+  test('the add-in’s own result sheets are not inferred from (they are not ledgers)', async () => {
+    const state = install(createState({ excelApiVersion: 7 }));
+    const rows = [['校验问题'], [`${GENERATED_MARKER}每次校验时重新生成`], ['单位', '姓名', '问题'], ['甲局', '张三', '迟到'], [null, '李四', '早退']];
+    putValues(state, '校验问题', rows);
+    putValues(state, '督查记录', rows.slice(2));
+    const read = await Excel.run((context) => readWorkbook(context));
+    expect(read.mergesInferred).toEqual([{ sheet: '督查记录', blocks: 1 }]);
   });
 
   test('the rule: an empty identifying cell of a record row joins the filled cell above; headers, notes and blank rows do not', () => {
