@@ -4,11 +4,14 @@
  * vocabularies with made-up rows — no real file is copied.
  *
  *   npx tsx scripts/make-layout-fixtures.ts     → test/fixtures/real-layout-2022.xlsx, near-miss-2022.xlsx,
- *                                                 two-dates-2022.xlsx
+ *                                                 two-dates-2022.xlsx, units/*.xlsx (three units' own files)
  */
 import path from 'path';
 import { promises as fs } from 'fs';
-import { buildWorkbook, toBytes, type BuilderCell } from '../test/support/workbook-builder';
+import { buildWorkbook, toBytes, type BuilderCell, type SheetSpec } from '../test/support/workbook-builder';
+import { splitByUnit } from '../test/support/split-by-unit';
+import { DEMO_SAMPLE, generateSampleWorkbook } from '../src/sample/generate';
+import { readXlsx } from '../src/xlsx';
 
 const OUT = path.join(__dirname, '..', 'test', 'fixtures');
 const COLLEGE = '中共某大学文学院委员会';
@@ -146,6 +149,15 @@ async function main(): Promise<void> {
     },
   ]);
   await fs.writeFile(path.join(OUT, 'two-dates-2022.xlsx'), await toBytes(twoDates));
+
+  // Three files as units send them in (the demo sample split by unit): two units' own ledgers, one
+  // naming its unit by a 填报单位 line, one by its file name alone, and the 机关党委's file.
+  const sample = readXlsx(new Uint8Array(await generateSampleWorkbook(DEMO_SAMPLE).xlsx.writeBuffer())).grids;
+  const files = splitByUnit(sample);
+  await fs.mkdir(path.join(OUT, 'units'), { recursive: true });
+  for (const f of [files[0]!, files[2]!, files[files.length - 1]!]) {
+    await fs.writeFile(path.join(OUT, 'units', f.name), await toBytes(buildWorkbook(f.sheets as SheetSpec[])));
+  }
 }
 
 void main();

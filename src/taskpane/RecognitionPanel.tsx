@@ -59,7 +59,7 @@ function FieldRow({ sheet, field, onMap, onSelectCell, busy }: { sheet: SheetVie
   const sourceText = field.source === 'mapping' ? UI.recognitionByMapping : field.source === 'content' ? UI.recognitionByContent : '';
   return (
     <>
-      {selected && sheet.headerRow !== null ? (
+      {selected && sheet.headerRow !== null && sheet.file === '' ? (
         <Link
           className={styles.fieldName}
           title={UI.recognitionGoto(sheet.sheet, `${selected.column}${sheet.headerRow}`)}
@@ -156,15 +156,16 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
         onToggle={(_, data) => onToggleSheets((data.openItems as string[]) ?? [])}
       >
         {sheets.map((s) => (
-          <AccordionItem key={s.sheet} value={s.sheet}>
+          <AccordionItem key={s.key} value={s.key}>
             <AccordionHeader>
               <span className={styles.headerText}>
-                <span className={styles.sheetName}>{s.sheet}</span>
+                <span className={styles.sheetName}>{s.key}</span>
                 <Caption1 className={s.status === 'read' ? styles.status : styles.statusMiss}>{s.statusText}</Caption1>
               </span>
             </AccordionHeader>
             <AccordionPanel>
-              <SheetPanel sheet={s} onMap={onMap} onSelectCell={onSelectCell} busy={busy} />
+              {/* A picked file's sheet is not in this workbook: it is shown, not mapped or jumped to. */}
+              <SheetPanel sheet={s} {...(s.file === '' && onMap ? { onMap } : {})} onSelectCell={onSelectCell} busy={busy} />
             </AccordionPanel>
           </AccordionItem>
         ))}

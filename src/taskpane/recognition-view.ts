@@ -18,6 +18,10 @@ export interface FieldView {
 }
 
 export interface SheetView {
+  /** Unique among the views: the sheet name, or `file › sheet` for a sheet of a picked unit's file. */
+  key: string;
+  /** The picked file the sheet is in; '' for the open workbook (only its sheets can be mapped). */
+  file: string;
   sheet: string;
   /** The kind it was read as, or looks like (near miss), or none. */
   kind?: LedgerKind;
@@ -68,13 +72,16 @@ export function recognitionView(report: Report): SheetView[] {
     const statusText = s.kind
       ? `${KIND_LABEL[s.kind as LedgerKind]}（${s.rows} 行）${s.months ? '，按月统计次数' : ''}`
       : `像是${KIND_LABEL[s.looksLike as LedgerKind]}，但缺少：${(s.missing ?? []).join('、') || '（每行是一名人员）'}`;
-    const view: SheetView = { sheet: s.sheet, status: s.kind ? 'read' : 'nearMiss', statusText, headerRow: s.headerRow, fields, headers };
+    const file = s.file ?? '';
+    const view: SheetView = { key: viewKey(file, s.sheet), file, sheet: s.sheet, status: s.kind ? 'read' : 'nearMiss', statusText, headerRow: s.headerRow, fields, headers };
     if (kind) view.kind = kind;
     if (s.kind) view.kindChoice = KIND_LABEL[s.kind as LedgerKind];
     return view;
   });
   for (const o of report.otherSheets ?? []) {
     views.push({
+      key: viewKey(o.file ?? '', o.sheet),
+      file: o.file ?? '',
       sheet: o.sheet,
       status: o.excluded ? 'excluded' : 'unrecognised',
       ...(o.excluded ? { kindChoice: NOT_A_LEDGER } : {}),
@@ -85,6 +92,10 @@ export function recognitionView(report: Report): SheetView[] {
     });
   }
   return views;
+}
+
+function viewKey(file: string, sheet: string): string {
+  return file === '' ? sheet : `${file} › ${sheet}`;
 }
 
 /** `C 时间一`: a header cell as a drop-down option. */

@@ -355,6 +355,29 @@ async function main() {
       await p.close();
     });
 
+    await check('合并各单位报送文件: three units’ files picked, read in the pane, appraised with the workbook; each file says what was found', async () => {
+      const p = await openScenario('fixture=none');
+      const dir = path.join(ROOT, 'test', 'fixtures', 'units');
+      const names = ['局办公室-2022年党建台账.xlsx', '政策法规股-2022年党建台账.xlsx', '机关党委-2022年度考核台账.xlsx'];
+      await p.getByTestId('merge-input').setInputFiles(names.map((n) => path.join(dir, n)));
+      const list = p.getByTestId('merge-files');
+      await list.waitFor({ timeout: WAIT_MS });
+      assertEqual(await p.locator('[data-testid="merge-file"]').count(), 3, 'picked files');
+      await p.screenshot({ path: path.join(SHOTS, '13-merge-picked.png') });
+      await p.getByRole('button', { name: '校验并生成结果' }).click();
+      await p.getByTestId('summary').waitFor({ timeout: WAIT_MS });
+      const office = await p.locator('[data-testid="merge-file"][data-file="机关党委-2022年度考核台账.xlsx"]').innerText();
+      assert(office.includes('台账 3 张'), `机关党委 file: ${office}`);
+      const unitFile = await p.locator('[data-testid="merge-file"][data-file="局办公室-2022年党建台账.xlsx"]').innerText();
+      assert(unitFile.includes('单位：局办公室'), `unit file: ${unitFile}`);
+      const issues = await p.evaluate(() => window.__harness.sheetValues('校验问题'));
+      assertEqual(issues[2].slice(0, 4), ['序号', '级别', '文件', '工作表'], '校验问题 header');
+      // No request left the page: the files were read in it.
+      await p.getByTestId('merge-files').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: path.join(SHOTS, '14-merge-summary.png') });
+      await p.close();
+    });
+
     await check('an Excel without ExcelApi 1.7 gets a clear message and no run button', async () => {
       const p = await openScenario('fixture=none&api=6');
       const notice = p.getByTestId('notice-unsupported');
