@@ -28,6 +28,7 @@ interface Results {
   stages: { sheetRows: number; units: number; persons: number; issues: number; ms: Record<string, number>; peakRssMB: number };
   cli: { runs: number; cliMedianMs: number; floorMedianMs: number; ratio: number; cliPeakRssMB: number; pass: boolean; meetsTarget?: boolean; floor: { readMs: number; writeMs: number }[] };
   office: { tenth: OfficeRun; full: OfficeRun };
+  manyFiles?: { runs: number; files: number; oneMedianMs: number; manyMedianMs: number; ratio: number; manyPeakRssMB: number; meetsTarget: boolean };
   bundle: { entry?: { file: string; gzipBytes: number }; pageGzipBytes: number } | null;
   totalSeconds: number;
 }
@@ -52,6 +53,11 @@ export function printTable(raw: Record<string, unknown>): void {
   add('CLI ÷ floor (accept ≤ 1.25)', `${c.ratio.toFixed(3)} ${c.pass ? 'PASS' : 'FAIL'}`);
   add('CLI peak RSS (/usr/bin/time)', `${c.cliPeakRssMB} MB`);
   if (c.meetsTarget !== undefined) add('issue 12 target (÷ floor ≤ 0.35, RSS ≤ 250 MB)', c.meetsTarget ? 'MET' : 'NOT MET');
+  const mf = r.manyFiles;
+  if (mf) {
+    add(`CLI on ${mf.files} units' files (a folder, median of ${mf.runs})`, `${s(mf.manyMedianMs)} vs ${s(mf.oneMedianMs)} as one workbook, peak RSS ${mf.manyPeakRssMB} MB`);
+    add('issue 15 target (folder ≤ 1.5 × one workbook)', `${mf.ratio.toFixed(2)} × ${mf.meetsTarget ? 'MET' : 'NOT MET'}`);
+  }
   const e = r.engine100k;
   add(`engine alone, ${e.ledgerRows} rows (median of ${e.runs})`, `${s(e.medianMs)} wall, ${s(e.cpuMedianMs)} CPU ${e.medianMs < 1000 ? 'PASS' : 'FAIL'} (< 1 s)`);
   add('  engine stages', Object.entries(e.stagesMedianMs).map(([k, v]) => `${k} ${v} ms`).join(', '));

@@ -86,6 +86,34 @@ function machine() {
   return { nproc: os.availableParallelism(), cpu: model, node: process.version, memGiB: round(os.totalmem() / 2 ** 30, 1), loadAvgAtStart: os.loadavg().map((x) => round(x, 2)) };
 }
 
+/**
+ * Issue 15: the same data as 300-odd units' files plus the 机关党委's (a folder) against one workbook,
+ * both through the command line, interleaved `runs` times. Target: the folder in at most 1.5× the time.
+ */
+async function manyFiles(input: string, runs: number) {
+  const dir = path.join(OUT, `units-${path.basename(input, '.xlsx')}`);
+  if (!existsSync(dir)) {
+    log(`splitting ${path.relative(ROOT, input)} into one workbook per unit`);
+    jsonOf(await tsx('bench/split.ts', [input, dir], ROOT), 'split');
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length;
+  const one: number[] = [];
+  const many: number[] = [];
+  const manyRss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`many files run ${i + 1}/${runs}: one workbook, then the folder`);
+    const a = await run('npm', ['run', '--silent', 'appraise', '--', input, '--out', path.join(OUT, 'one-result.xlsx')], ROOT, true);
+    if (a.code !== 0) throw new Error(`command line failed (exit ${a.code}):\n${a.stderr.slice(-2000)}`);
+    one.push(round(a.wallMs));
+    const b = await run('npm', ['run', '--silent', 'appraise', '--', dir, '--out', path.join(OUT, 'many-result.xlsx')], ROOT, true);
+    if (b.code !== 0) throw new Error(`command line (folder) failed (exit ${b.code}):\n${b.stderr.slice(-2000)}`);
+    many.push(round(b.wallMs));
+    if (b.maxRssMB !== undefined) manyRss.push(b.maxRssMB);
+  }
+  const ratio = round(median(many) / median(one), 3);
+  return { runs, files, oneMedianMs: round(median(one)), manyMedianMs: round(median(many)), ratio, manyPeakRssMB: Math.max(0, ...manyRss), target: 'issue 15: folder ≤ 1.5 × one workbook (medians)', meetsTarget: ratio <= 1.5 };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const runs = option('runs', 3);
@@ -106,6 +134,7 @@ async function main(): Promise<void> {
   result.stages = jsonOf(await tsx('bench/stages.ts', [full], ROOT), 'stages');
 
   result.cli = await cliVersusFloor(full, runs);
+  result.manyFiles = await manyFiles(full, runs);
 
   log('Office.js path on the stand-in, 1/10 and full scale');
   result.office = {

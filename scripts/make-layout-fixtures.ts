@@ -9,7 +9,7 @@
 import path from 'path';
 import { promises as fs } from 'fs';
 import { buildWorkbook, toBytes, type BuilderCell, type SheetSpec } from '../test/support/workbook-builder';
-import { splitByUnit } from '../test/support/split-by-unit';
+import { splitByUnit } from '../src/sample/split-by-unit';
 import { DEMO_SAMPLE, generateSampleWorkbook } from '../src/sample/generate';
 import { readXlsx } from '../src/xlsx';
 

@@ -10,7 +10,7 @@ import type { Report } from '../src/engine/report';
 import { generateSampleWorkbook, DEMO_SAMPLE } from '../src/sample/generate';
 import { readXlsx } from '../src/xlsx';
 import { runCli } from './support/cli-io';
-import { splitByUnit, type SplitFile } from './support/split-by-unit';
+import { splitByUnit, type SplitFile } from '../src/sample/split-by-unit';
 import { useTempDir } from './support/temp-dir';
 import { buildWorkbook, toBytes, type SheetSpec } from './support/workbook-builder';
 

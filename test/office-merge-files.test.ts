@@ -11,7 +11,7 @@ import { mergePicked, readPickedFile } from '../src/taskpane/submitted-files';
 import { readXlsx } from '../src/xlsx';
 import { createState, installExcelStandIn, putValues, uninstallExcelStandIn } from './excel-standin';
 import { runCli } from './support/cli-io';
-import { splitByUnit } from './support/split-by-unit';
+import { splitByUnit } from '../src/sample/split-by-unit';
 import { useTempDir } from './support/temp-dir';
 import { buildWorkbook, toBytes, type SheetSpec } from './support/workbook-builder';
 

@@ -4,7 +4,7 @@
  * (most files) or by the file's name alone (every `byNameEvery`-th file); and one 机关党委 workbook with
  * the inspections, the standardisation scores and the task list as they were.
  */
-import type { CellValue, SheetGrid, WorkbookGrids } from '../../src/engine';
+import type { CellValue, SheetGrid, WorkbookGrids } from '../engine';
 
 export interface SplitFile {
   name: string;
