@@ -7,7 +7,7 @@ import path from 'path';
 import { runAppraisalInExcel } from '../src/adapters/office';
 import type { Report } from '../src/engine/report';
 import { generateSampleWorkbook, DEMO_SAMPLE } from '../src/sample/generate';
-import { mergePicked, readPickedFile } from '../src/taskpane/submitted-files';
+import { mergePicked, readPickedFile } from '../src/adapters/files/submitted';
 import { readXlsx } from '../src/xlsx';
 import { createState, installExcelStandIn, putValues, uninstallExcelStandIn } from './excel-standin';
 import { runCli } from './support/cli-io';

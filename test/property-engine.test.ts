@@ -184,6 +184,14 @@ function checkOutcomes(report: Report): void {
   const commendCount = ruleNumber(report, '表彰名额');
   const commendMin = ruleNumber(report, '表彰最低分');
   const criticizeCount = ruleNumber(report, '通报批评名额');
+  if (report.selfCheck) {
+    // One unit alone (自查): no 表彰 or 通报批评, which need all units; a veto stands; no quota.
+    expect(report.units).toHaveLength(1);
+    expect(report.units[0]!.outcome).toBe(report.units[0]!.veto ? '一票否决' : '');
+    expect(report.excellentQuota).toBe(0);
+    return;
+  }
+  expect(report.units.length === 1).toBe(false);
   for (const u of report.units) {
     expect(u.outcome === '一票否决').toBe(u.veto);
     const commendable = !u.veto && u.rank <= commendCount && u.total >= commendMin;

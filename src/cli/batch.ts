@@ -6,12 +6,12 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { existingSheetsOf, resultFile } from '../adapters/exceljs/result-file';
+import { resultFile } from '../adapters/exceljs/result-file';
+import { readPickedFile } from '../adapters/files/submitted';
 import { emptyWorkbookPackage } from '../adapters/xlsx-splice';
 import { appraise, type SheetGrid } from '../engine';
 import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
-import { readFailureMessage, readXlsx, XlsxReadError } from '../xlsx';
 import { CliError } from './errors';
 import { summaryLines } from './summary';
 
@@ -59,29 +59,20 @@ async function expand(inputs: string[]): Promise<string[]> {
 }
 
 interface ReadFile {
-  file: string;
   name: string;
   sheets: SheetGrid[];
 }
 
 /** A file's sheets tagged with its name, or the one line saying why it is skipped. */
 async function readOne(file: string, name: string): Promise<ReadFile | string> {
-  if (path.extname(file).toLowerCase() !== '.xlsx') return `跳过「${name}」：不是 .xlsx 文件`;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(file));
   } catch {
     return `跳过「${name}」：无法读取文件`;
   }
-  try {
-    const { grids } = readXlsx(bytes);
-    const existing = existingSheetsOf(grids);
-    if (existing.length > 0 && existing.every((s) => s.generated)) return `跳过「${name}」：这是考核结果工作簿，不是台账`;
-    return { file, name, sheets: grids.sheets.map((s) => ({ ...s, file: name })) };
-  } catch (e) {
-    if (!(e instanceof XlsxReadError)) throw e;
-    return `跳过「${name}」：${readFailureMessage(e.failure, name).zh}`;
-  }
+  const read = readPickedFile(name, bytes);
+  return read.problem ? `跳过「${name}」：${read.problem}` : { name, sheets: read.sheets };
 }
 
 /** One line per file: the ledgers read from it, the units they name, its issues. */

@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { UI } from './messages';
-import type { PickedFile } from './submitted-files';
+import type { PickedFile } from '../adapters/files/submitted';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },

@@ -1,10 +1,11 @@
 /**
- * Units' files picked in the pane (合并各单位报送文件): read here, in the browser, with the same reader the
- * command line uses, and appraised together with the open workbook's own ledgers. Nothing is uploaded.
+ * A unit's submitted file (各单位报送), read for appraising with others: by the command line (a folder or
+ * several files) and by the task pane (合并各单位报送文件, read in the browser: nothing is uploaded).
+ * Its sheets are tagged with its name; a file that cannot be used says why instead of failing the run.
  */
-import type { SheetGrid } from '../engine/grid';
-import { isGeneratedGrid } from '../engine/output-names';
-import { readFailureMessage, readXlsx, XlsxReadError } from '../xlsx';
+import type { SheetGrid } from '../../engine/grid';
+import { isGeneratedGrid } from '../../engine/output-names';
+import { readFailureMessage, readXlsx, XlsxReadError } from '../../xlsx';
 
 export interface PickedFile {
   name: string;
