@@ -17,7 +17,7 @@ import { SEVERITY_LABEL, UI, stageLabel } from './messages';
 import { LinksOmittedNotice, MergesInferredNotice, NoLedgersNotice, ProtectedReadNotice, ReadOnlyNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
 import { RecognitionPanel } from './RecognitionPanel';
 import { PickFilesButton, SubmittedFiles } from './SubmittedFiles';
-import { mergePicked, readPickedFile, type PickedFile } from './submitted-files';
+import { mergePicked, readPickedFile, type PickedFile } from '../adapters/files/submitted';
 import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
 import { useAppraisal, type RunPhase } from './useAppraisal';
