@@ -40,6 +40,7 @@ describe('a folder of units’ files and a 机关党委 file', () => {
     writeFileSync(path.join(dir, '~$局办公室-2022年党建台账.xlsx'), 'lock');
     writeFileSync(path.join(dir, '说明.txt'), '各单位于 12 月 31 日前报送');
     writeFileSync(path.join(dir, '坏文件.xlsx'), bytes.subarray(0, 2000));
+    writeFileSync(path.join(dir, '旧格式.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     writeFileSync(path.join(dir, '通讯录.xlsx'), await toBytes(buildWorkbook([{ name: '通讯录', rows: [['序号', '联系人', '电话'], [1, '张三', '123']] }])));
     const json = path.join(tmp(), 'r.json');
     const run = await runCli([dir, '--out', path.join(tmp(), '2022年度考核结果.xlsx'), '--json', json]);
@@ -103,11 +104,15 @@ describe('a folder of units’ files and a 机关党委 file', () => {
     expect(new Set(targets.values()).size).toBe(targets.size);
   });
 
-  test('unusable files are reported one line each and skipped; the lock file is not even tried', () => {
-    expect(stderr.split('\n').filter(Boolean)).toEqual([expect.stringContaining('跳过「2022年各单位报送/坏文件.xlsx」：文件已损坏或不完整')]);
+  test('unusable files are reported one line each and skipped; the lock file and the note are not even tried', () => {
+    expect(stderr.split('\n').filter(Boolean).sort()).toEqual([
+      expect.stringContaining('跳过「2022年各单位报送/坏文件.xlsx」：文件已损坏或不完整'),
+      expect.stringMatching(/跳过「2022年各单位报送\/旧格式\.xls」：.*另存为 \.xlsx/),
+    ]);
     expect(stdout).toContain('「2022年各单位报送/通讯录.xlsx」：没有可识别的台账，已跳过');
     expect(stdout).toMatch(/「2022年各单位报送\/机关党委-2022年度考核台账\.xlsx」：台账 3 张/);
     expect(stdout).not.toContain('~$');
+    expect(stdout + stderr).not.toContain('说明.txt');
   });
 });
 

@@ -55,6 +55,9 @@ test('three files picked in the pane give the command line’s appraisal of the 
 
 test('a picked file that is not a ledger workbook says why and adds nothing', () => {
   expect(readPickedFile('说明.docx', new Uint8Array([1, 2, 3]))).toMatchObject({ sheets: [], problem: expect.stringContaining('另存为 .xlsx') });
+  const xls = new Uint8Array(512);
+  xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  expect(readPickedFile('旧台账.xls', xls)).toMatchObject({ sheets: [], problem: expect.stringContaining('.xls') });
   expect(readPickedFile('坏.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toMatchObject({ sheets: [], problem: expect.stringContaining('损坏') });
   const again = mergePicked([{ name: 'a.xlsx', sheets: [] }], [{ name: 'a.xlsx', sheets: [], problem: 'x' }, { name: 'b.xlsx', sheets: [] }]);
   expect(again.map((f) => [f.name, f.problem ?? null])).toEqual([['a.xlsx', 'x'], ['b.xlsx', null]]);

@@ -37,7 +37,10 @@ export interface BatchWriter {
   reportText(report: Report): Iterable<string>;
 }
 
-/** Every .xlsx a folder holds (not recursive), without Excel's `~$` lock files and our own results. */
+/** Files in a folder that are spreadsheets of some kind: .xlsx is read, the others are reported. */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
+
+/** Every spreadsheet a folder holds (not recursive), without Excel's `~$` lock files and our own results. */
 async function expand(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -51,7 +54,9 @@ async function expand(inputs: string[]): Promise<string[]> {
       files.push(input);
       continue;
     }
-    const names = (await fs.readdir(input)).filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$') && !n.endsWith(RESULT_SUFFIX));
+    // Excel's lock files and our own results are not submissions; other spreadsheet formats are tried,
+    // so that a unit's .xls or .et is reported (save it as .xlsx) rather than silently left out.
+    const names = (await fs.readdir(input)).filter((n) => SPREADSHEET.test(n) && !n.startsWith('~$') && !n.endsWith(RESULT_SUFFIX));
     names.sort((a, b) => a.localeCompare(b, 'zh-CN'));
     files.push(...names.map((n) => path.join(input, n)));
   }

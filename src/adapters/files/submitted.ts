@@ -17,7 +17,7 @@ export interface PickedFile {
 
 /** One picked file, read. Never throws for a bad file: its problem is said instead. */
 export function readPickedFile(name: string, bytes: Uint8Array): PickedFile {
-  if (!name.toLowerCase().endsWith('.xlsx')) return { name, sheets: [], problem: readFailureMessage('not-xlsx', name).zh };
+  // Whatever the name says, the bytes tell: an .xls, an .et, an .ods or an encrypted file each get their advice.
   try {
     const { grids } = readXlsx(bytes);
     if (grids.sheets.length > 0 && grids.sheets.every(isGeneratedGrid)) return { name, sheets: [], problem: '这是考核结果工作簿，不是台账，未读取。' };
