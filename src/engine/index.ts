@@ -11,7 +11,7 @@ export * from './output-names';
 export * from './issues/codes';
 export { formatIssue, issueBody } from './issues/catalog';
 export * from './explain/types';
-export { explainLines, remarkFor, runLines, shownTime, type ExplainLine, type ExplainPart } from './explain/text';
+export { explainLines, remarkFor, runLines, shownTime, unitExplainLines, type ExplainLine, type ExplainPart } from './explain/text';
 
 export interface AppraisalOptions {
   /** Appraisal year (CLI `--year`); overrides the 考核年度 rule and the year guessed from dates. */

@@ -20,6 +20,7 @@ import { PickFilesButton, SubmittedFiles } from './SubmittedFiles';
 import { mergePicked, readPickedFile, type PickedFile } from '../adapters/files/submitted';
 import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
+import { UnitScores } from './UnitScores';
 import { useAppraisal, type RunPhase } from './useAppraisal';
 
 const useStyles = makeStyles({
@@ -82,6 +83,7 @@ export function App({ api }: { api: AddinApi }) {
   // Units' files picked in the pane: read once when picked, appraised with the workbook on every run.
   const [picked, setPicked] = useState<PickedFile[]>([]);
   const extraSheets = useMemo(() => picked.flatMap((f) => f.sheets), [picked]);
+  const [openUnit, setOpenUnit] = useState<string | null>(null);
 
   // The year of the last run: a change in 识别结果 runs again with it.
   const lastYear = useRef<number | undefined>(undefined);
@@ -210,6 +212,12 @@ export function App({ api }: { api: AddinApi }) {
       {result && !result.noLedgers && (
         <>
           <SummaryCard report={result.report} renamed={result.renamed} />
+          <UnitScores
+            report={result.report}
+            openUnit={openUnit}
+            onOpenUnit={setOpenUnit}
+            onSelectCell={(sheet, cell) => void api.selectCell(sheet, cell).catch(() => setNotice({ intent: 'warning', text: UI.selectFailed(sheet, cell) }))}
+          />
           <IssueList issues={result.report.issues} selectedKey={selectedKey} onSelect={(i, t, k) => void onSelect(i, t, k)} />
         </>
       )}

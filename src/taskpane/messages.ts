@@ -47,6 +47,11 @@ export const UI = {
   gotoIssue: (sheet: string, where: string) => `跳转到 ${sheet} ${where}`,
   selectFailed: (sheet: string, where: string) => `无法定位到「${sheet}」${where}：该工作表可能已被删除或重命名。`,
 
+  unitsHeading: '各单位得分与评分依据',
+  unitsHint: '点击单位可查看它各项得分的计分依据（与「评分依据」表相同）；点击位置可跳到台账中扣分或未达标的单元格。',
+  unitTotal: (total: string) => `${total} 分`,
+  unitGoto: (sheet: string, cell: string) => `跳转到「${sheet}」${cell}`,
+
   recognitionHeading: '识别结果',
   recognitionHint:
     '各工作表被识别成什么台账、每个字段取自哪一列（点字段名可跳到该列表头）。如有不对，在下拉框中改选：选择会记在「考核规则」表的“列名对应”中，并立即重新校验。',

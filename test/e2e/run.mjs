@@ -161,6 +161,7 @@ async function main() {
       assert(snap.sheets.includes('考核汇总'), `no 考核汇总 sheet; sheets: ${snap.sheets.join(', ')}`);
       assert(snap.sheets.includes('人员考核明细'), 'no 人员考核明细 sheet');
       assert(snap.sheets.includes('校验问题'), 'no 校验问题 sheet');
+      assert(snap.sheets.includes('评分依据'), 'no 评分依据 sheet');
       const fromSheet = outcomesFromSummarySheet(await sheetValues('考核汇总'));
       assertEqual(summary.units, fromSheet.units.length, 'units in pane vs rows on 考核汇总');
       // Sorted: the sheet lists tied units in its own order.
@@ -218,6 +219,41 @@ async function main() {
         target,
         { timeout: WAIT_MS },
       );
+    });
+
+    await check('clicking a unit shows its 评分依据 block: the points of the 评分依据 sheet, each deduction one click from its cell', async () => {
+      const unit = '技工学校';
+      const header = page.locator(`[data-testid="unit-row"][data-unit="${unit}"] button`);
+      await header.scrollIntoViewIfNeeded();
+      await header.click();
+      const block = page.locator(`[data-testid="unit-explain"][data-unit="${unit}"]`);
+      await block.waitFor({ timeout: WAIT_MS });
+      const shown = await block.locator('[data-testid="unit-explain-line"][data-points]').evaluateAll((els) =>
+        els.map((e) => ({ level: e.dataset.level, part: e.dataset.part, points: Number(e.dataset.points) })),
+      );
+      assertEqual(shown.map((l) => l.part), ['总分', '学习教育', '组织生活', '标准化建设', '作风纪律', '任务落实'], 'parts shown');
+      const sheetRows = (await sheetValues('评分依据')).filter((row) => row[1] === unit && row[2] !== '' && row[2] !== null);
+      for (const line of shown) {
+        const row = sheetRows.find((r) => r[2] === line.part);
+        assert(row, `no ${line.part} row for ${unit} on 评分依据`);
+        assert(Math.abs(Number(row[4]) - line.points) < 1e-9, `${line.part}: pane ${line.points}, sheet ${row[4]}`);
+      }
+      const links = block.locator('[data-testid="unit-explain-link"]');
+      assert((await links.count()) >= 2, 'the block has fewer than two links');
+      const deduction = block.locator('[data-testid="unit-explain-link"][data-sheet="窗口作风督查记录"]').first();
+      const target = { sheet: await deduction.getAttribute('data-sheet'), address: await deduction.getAttribute('data-cell') };
+      await deduction.click();
+      await page.waitForFunction(
+        (t) => {
+          const sel = window.__harness.snapshot().selection;
+          return sel?.sheet === t.sheet && sel?.address === t.address;
+        },
+        target,
+        { timeout: WAIT_MS },
+      );
+      await block.scrollIntoViewIfNeeded();
+      await page.locator('[data-testid="units"]').screenshot({ path: path.join(SHOTS, '13-unit-explain.png') });
+      await page.screenshot({ path: path.join(SHOTS, '14-unit-explain-pane.png') });
     });
 
     await check('filtering by severity changes the visible issues', async () => {

@@ -4,7 +4,7 @@
  * sheet and the task pane show the same lines.
  */
 import { roundHalfAwayFromZero } from '../score/round';
-import type { Outcome, UnitResult } from '../report';
+import type { Outcome, Report, UnitResult } from '../report';
 import type { ExplainPlace, RuleSource, RunRecord, UnitExplain } from './types';
 
 export type ExplainPart = '总分' | '学习教育' | '组织生活' | '标准化建设' | '作风纪律' | '任务落实';
@@ -126,6 +126,17 @@ function outcomeText(outcome: Outcome): string {
   return outcome === '' ? '' : `，${outcome}`;
 }
 
+/** The aspect maximum the rules applied (the standardisation line quotes it for clipped values). */
+function aspectMaxOf(rules: Report['rules']): number {
+  const v = rules['标准化单项满分'];
+  return typeof v === 'number' ? v : 10;
+}
+
+/** A unit's block as the 评分依据 sheet and the task pane show it. */
+export function unitExplainLines(report: Pick<Report, 'year' | 'rules'>, unit: UnitResult): ExplainLine[] {
+  return explainLines(unit, report.year, aspectMaxOf(report.rules));
+}
+
 /** A unit's block: the total, then each part with its inputs, rule and points, then the rows behind them. */
 export function explainLines(unit: UnitResult, year: number, aspectMax: number): ExplainLine[] {
   const e = unit.explain;
@@ -214,6 +225,9 @@ const KIND_NAME: Record<string, string> = {
   tasks: '任务清单',
 };
 
+/** Rules held as fractions and written as percentages (80%, 0.8 or 80 in 考核规则). */
+const PERCENT_RULES = new Set(['到会率下限', '优秀比例']);
+
 /** 2026-11-30 19:18:15（UTC+08:00）from the record's ISO time. */
 export function shownTime(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})$/.exec(iso);
@@ -223,15 +237,17 @@ export function shownTime(iso: string): string {
 /** The run record as lines of 项目 | 内容 (with a place where the value came from a cell). */
 export function runLines(run: RunRecord): { item: string; text: string; place?: ExplainPlace }[] {
   const link = (s: RuleSource): { place?: ExplainPlace } => (s.from === 'rules' ? { place: { sheet: s.sheet, cell: s.cell } } : {});
-  const value = (v: string | number | string[]) => (Array.isArray(v) ? v.join('、') : String(v));
+  const value = (name: string, v: string | number | string[]) =>
+    Array.isArray(v) ? v.join('、') : typeof v === 'number' && PERCENT_RULES.has(name) ? `${roundHalfAwayFromZero(v * 100, 4)}%` : String(v);
   return [
     { item: '考核年度', text: `${run.year}（${sourceText(run.yearSource)}）`, ...link(run.yearSource) },
     ...run.parameters
       .filter((p) => p.name !== '考核年度')
-      .map((p) => ({ item: p.name, text: `${value(p.value)}（${sourceText(p.source)}）`, ...link(p.source) })),
+      .map((p) => ({ item: p.name, text: `${value(p.name, p.value)}（${sourceText(p.source)}）`, ...link(p.source) })),
     ...run.sheets.map((s) => ({ item: '读取的台账', text: `「${s.sheet}」：${KIND_NAME[s.kind] ?? s.kind}，${s.rows} 行`, place: { sheet: s.sheet, cell: 'A1' } })),
     { item: '校验问题', text: `错误 ${run.issues.error} 条，警告 ${run.issues.warning} 条，提示 ${run.issues.info} 条` },
-    { item: '数据指纹', text: `SHA-256 ${run.fingerprint}（按读取到的台账记录计算：台账内容不变，指纹不变）` },
+    // Two lines of their own: 64 hex digits wrap wherever a renderer likes, and the row height is estimated.
+    { item: '数据指纹', text: `SHA-256\n${run.fingerprint}` },
     { item: '加载项版本', text: run.version },
     { item: '运行时间', text: shownTime(run.time) },
   ];

@@ -1,6 +1,6 @@
 import type { CellLink, OutCell, OutputSheet, RowStyle } from '../output-model';
 import type { Report } from '../report';
-import { explainLines, runLines, type ExplainLine } from '../explain/text';
+import { runLines, unitExplainLines, type ExplainLine } from '../explain/text';
 import { layout, noteRow, SHEET_NAMES } from './common';
 
 /** Shared objects, so renderers can cache the cell style by identity. */
@@ -14,12 +14,6 @@ const LINE_STYLE: Record<ExplainLine['level'], RowStyle | undefined> = { unit: U
 const PLACE_COL = 5;
 const shownPlace = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 
-/** The aspect maximum as the rules applied it (7 aspects × max = the standardisation sum's ceiling). */
-function aspectMax(report: Report): number {
-  const v = report.rules['标准化单项满分'];
-  return typeof v === 'number' ? v : 10;
-}
-
 /**
  * 评分依据: for every unit, in rank order, a block: the total, then one line per part with the inputs
  * counted, the rule applied and the points (the very numbers of 考核汇总), and under each part the rows
@@ -29,9 +23,8 @@ export function buildExplainSheet(report: Report): OutputSheet {
   const rows: OutCell[][] = [];
   const rowStyles: (RowStyle | undefined)[] = [];
   const links: CellLink[] = [];
-  const max = aspectMax(report);
   for (const u of report.units) {
-    for (const line of explainLines(u, report.year, max)) {
+    for (const line of unitExplainLines(report, u)) {
       const r = rows.length;
       const place = line.place;
       rows.push([u.rank, u.unit, line.level === 'detail' ? '' : line.part, line.text, line.points ?? null, place ? shownPlace(place.sheet, place.cell) : '']);
@@ -40,7 +33,7 @@ export function buildExplainSheet(report: Report): OutputSheet {
     }
   }
   if (report.run) {
-    rows.push([null, '运行记录', '', '本次考核的依据：年度、规则及其来源、读取的台账、数据指纹、版本和时间', null, '']);
+    rows.push([null, '运行记录', '', '本次考核的依据：年度、规则及其来源、读取的台账、数据指纹（按读取到的台账记录计算：台账内容不变，指纹不变）、版本和时间', null, '']);
     rowStyles.push(RUN_HEAD_STYLE);
     for (const line of runLines(report.run)) {
       const r = rows.length;
