@@ -3,7 +3,7 @@
  * whatever it reports obeys the contract (issue codes and places, score bounds, ranking, outcomes, quota).
  */
 import fc from 'fast-check';
-import { appraise, isIssueCode, ISSUE_SEVERITY, parseA1, type CellValue, type Merge, type SheetGrid, type WorkbookGrids } from '../src/engine';
+import { appraise, isIssueCode, ISSUE_SEVERITY, parseA1, type CellValue, type Merge, type OutputSheet, type SheetGrid, type WorkbookGrids } from '../src/engine';
 import type { Report } from '../src/engine/report';
 
 jest.setTimeout(60_000);
@@ -172,6 +172,26 @@ function checkScores(report: Report): void {
   }
 }
 
+/**
+ * 评分依据 (issue 14): explain carries the very part scores; the sheet's part lines show them; every
+ * discipline row of a unit is one entry; a unit below full marks has a 备注 on 考核汇总.
+ */
+function checkExplain(report: Report, outputs: OutputSheet[]): void {
+  const explainSheet = outputs.find((o) => o.key === 'explain');
+  const summary = outputs.find((o) => o.key === 'summary');
+  const max = PARTS.reduce((sum, [, rule]) => sum + ruleNumber(report, rule), 0);
+  const names = { study: '学习教育', activities: '组织生活', standardization: '标准化建设', discipline: '作风纪律', tasks: '任务落实' } as const;
+  report.units.forEach((u, i) => {
+    for (const [part] of PARTS) expect(u.explain[part].points).toBe(u.scores[part]);
+    expect(u.explain.discipline.entries.filter((e) => e.kind !== 'leave')).toHaveLength(u.violations);
+    if (!explainSheet || !summary) return;
+    const rows = explainSheet.rows.filter((r) => r[1] === u.unit && r[0] === u.rank);
+    for (const [part] of PARTS) expect(rows.filter((r) => r[2] === names[part]).map((r) => r[4])).toEqual([u.scores[part]]);
+    if (u.total < max - 0.005) expect(summary.rows[i]![13]).not.toBe('');
+  });
+  expect(report.run.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+}
+
 /** Competition ranking: non-vetoed first, each rank = 1 + (number strictly ahead); vetoed after them. */
 function checkRanking(report: Report): void {
   const ok = report.units.filter((u) => !u.veto);
@@ -239,6 +259,7 @@ test('appraise() never throws and its report keeps the contract on random workbo
       checkRanking(report);
       checkOutcomes(report);
       checkPersons(report);
+      checkExplain(report, result.outputs);
       // The report survives JSON: no NaN or Infinity that would silently turn into null.
       expect(nonFiniteNumbers(report)).toEqual([]);
       for (const out of result.outputs) {
