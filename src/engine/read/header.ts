@@ -29,17 +29,29 @@ export function headerKeys(view: SheetView, row: number): string[] {
 
 const ALL_COLUMNS: readonly Column[] = [...new Set(KIND_ORDER.flatMap((k) => [...KINDS[k].required, ...KINDS[k].optional]))];
 
+// Header texts repeat across sheets and files (300 units' files share their templates): what a text
+// names is worked out once. Bounded, since the first rows also hold titles and data.
+const NAMED = new Map<string, readonly Column[]>();
+const NAMED_LIMIT = 50_000;
+
+/** The known columns a normalised header text names in any kind (责任人 is a person only in a task list). */
+function columnsNamedBy(key: string): readonly Column[] {
+  let found = NAMED.get(key);
+  if (found === undefined) {
+    found = ALL_COLUMNS.filter((column) => KIND_ORDER.some((kind) => nameScore(key, column, kind) > 0));
+    if (NAMED.size >= NAMED_LIMIT) NAMED.clear();
+    NAMED.set(key, found);
+  }
+  return found;
+}
+
 /** The distinct known columns the headers of a row name, by synonym, keyword or the clerk's mapping. */
 function namedColumns(view: SheetView, row: number, mapped: ReadonlySet<string>): number {
   const seen = new Set<Column | string>();
   for (const { key } of headerCells(view, row)) {
     if (key === '') continue;
     if (mapped.has(key)) seen.add(`mapped:${key}`);
-    for (const column of ALL_COLUMNS) {
-      if (seen.has(column)) continue;
-      // 责任人 is a person only in a task list: any kind's vocabulary counts for finding the header.
-      if (KIND_ORDER.some((kind) => nameScore(key, column, kind) > 0)) seen.add(column);
-    }
+    for (const column of columnsNamedBy(key)) seen.add(column);
   }
   return seen.size;
 }
