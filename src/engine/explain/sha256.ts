@@ -16,7 +16,7 @@ const K = new Int32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-const ENCODER: { encode(text: string): Uint8Array } | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+const ENCODER: TextEncoder | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
 
 export class Sha256 {
   private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
@@ -26,6 +26,7 @@ export class Sha256 {
   /** Bytes hashed so far (a double holds any realistic length exactly). */
   private length = 0;
   private done = false;
+  private scratch = new Uint8Array(0);
 
   private byte(b: number): void {
     this.block[this.used++] = b;
@@ -53,7 +54,12 @@ export class Sha256 {
   /** Feed `text` as UTF-8 (a lone surrogate becomes U+FFFD, as TextEncoder does). */
   updateText(text: string): this {
     // The platform's encoder where there is one (Node, every current browser): several times faster.
-    if (ENCODER) return this.update(ENCODER.encode(text));
+    if (ENCODER) {
+      // Into one reused buffer (3 bytes per UTF-16 unit at most): no new array per call.
+      if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
+      const { written } = ENCODER.encodeInto(text, this.scratch);
+      return this.update(this.scratch.subarray(0, written));
+    }
     return this.updateTextSlowly(text);
   }
 
