@@ -32,13 +32,21 @@ export function externalLinkId(i: number): string {
 }
 
 /**
+ * A relative file path as a relationship's Target (xsd:anyURI): spaces, controls and non-ASCII
+ * percent-encoded, and `#` / `?` too, which in a file name would otherwise start a fragment or query.
+ */
+function targetUri(file: string): string {
+  return encodeURI(file).replace(/#/g, '%23').replace(/\?/g, '%3F');
+}
+
+/**
  * The sheet's relationships part when it links into other workbooks: one external hyperlink target per
  * file, its path relative to the result's folder with `/` separators, percent-encoded as a URI.
  */
 export function sheetRelsXml(linkFiles: readonly string[]): string {
   const rels = linkFiles.map(
     (f, i) =>
-      `<Relationship Id="${externalLinkId(i)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${attrValue(encodeURI(f))}" TargetMode="External"/>`,
+      `<Relationship Id="${externalLinkId(i)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${attrValue(targetUri(f))}" TargetMode="External"/>`,
   );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
 }
