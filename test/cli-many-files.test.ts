@@ -104,6 +104,26 @@ describe('a folder of units’ files and a 机关党委 file', () => {
     expect(new Set(targets.values()).size).toBe(targets.size);
   });
 
+  test('no link in any result sheet leads to a sheet the result workbook does not have', () => {
+    const parts = unzipSync(readFileSync(path.join(tmp(), '2022年度考核结果.xlsx')));
+    const text = (name: string) => strFromU8(parts[name]!);
+    const names = [...text('xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]!);
+    let internal = 0;
+    let external = 0;
+    for (const part of Object.keys(parts).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+      for (const m of text(part).matchAll(/<hyperlink ref="[A-Z]+\d+"( r:id="[^"]+")? location="'((?:[^']|&apos;)+)'!/g)) {
+        if (m[1]) external++;
+        else {
+          internal++;
+          expect(names).toContain(m[2]!.replace(/&apos;/g, "'"));
+        }
+      }
+    }
+    // Every link into the ledgers goes to the units' files: there are none in the result itself.
+    expect(internal).toBe(0);
+    expect(external).toBeGreaterThan(merged.persons.length);
+  });
+
   test('unusable files are reported one line each and skipped; the lock file and the note are not even tried', () => {
     expect(stderr.split('\n').filter(Boolean).sort()).toEqual([
       expect.stringContaining('跳过「2022年各单位报送/坏文件.xlsx」：文件已损坏或不完整'),

@@ -13,7 +13,7 @@ import { formatDate } from '../parse/date';
 import { ASPECTS } from '../read/columns';
 import type { PartScores } from '../report';
 import { ACTIVITY_TYPES, PERIODS_PER_YEAR } from '../rules/tables';
-import type { DisciplineEntryExplain, UnitExplain } from './types';
+import type { DisciplineEntryExplain, ExplainPlace, UnitExplain } from './types';
 
 export interface CheckResults {
   study: StudyResult;
@@ -56,8 +56,7 @@ export class Explainer {
         requiredReflections: rules.reflectionsMin,
         notesMet: p.notesMet,
         reflectionsMet: p.reflectionsMet,
-        sheet: at.sheet,
-        cell: at.cell,
+        ...place(at),
       };
     });
 
@@ -91,8 +90,7 @@ export class Explainer {
         category: f.kind === 'violation' ? f.type : f.kind === 'veto' ? '一票否决' : '请假',
         kind: f.kind,
         deduction: e.deduction,
-        sheet: at.sheet,
-        cell: at.cell,
+        ...place(at),
       };
     });
 
@@ -137,6 +135,6 @@ export class Explainer {
   }
 }
 
-function place(p: { sheet: string; cell: string }): { sheet: string; cell: string } {
-  return { sheet: p.sheet, cell: p.cell };
+function place(p: { file: string; sheet: string; cell: string }): ExplainPlace {
+  return p.file === '' ? { sheet: p.sheet, cell: p.cell } : { file: p.file, sheet: p.sheet, cell: p.cell };
 }

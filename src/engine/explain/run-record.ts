@@ -26,7 +26,7 @@ export function runRecord(report: Pick<Report, 'year' | 'rules' | 'issues' | 'sh
   const sourceOf = (name: string): RuleSource => {
     if (name === '考核年度') return inputs.yearSource;
     const cell = inputs.rules.sources?.get(name);
-    return cell ? { from: 'rules', sheet: cell.sheet, cell: cell.cell } : { from: 'default' };
+    return cell ? { from: 'rules', ...(cell.file ? { file: cell.file } : {}), sheet: cell.sheet, cell: cell.cell } : { from: 'default' };
   };
   const issues = { error: 0, warning: 0, info: 0 };
   for (const i of report.issues) issues[i.severity]++;
@@ -38,7 +38,7 @@ export function runRecord(report: Pick<Report, 'year' | 'rules' | 'issues' | 'sh
       value: name === '考核年度' ? report.year : value,
       source: sourceOf(name),
     })),
-    sheets: report.sheets.filter((s): s is SheetSummary & { kind: string } => s.kind !== null).map((s) => ({ sheet: s.sheet, kind: s.kind, rows: s.rows })),
+    sheets: report.sheets.filter((s): s is SheetSummary & { kind: string } => s.kind !== null).map((s) => ({ ...(s.file ? { file: s.file } : {}), sheet: s.sheet, kind: s.kind, rows: s.rows })),
     issues,
     fingerprint: inputs.fingerprint,
     version: inputs.version,

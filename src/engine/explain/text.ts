@@ -43,7 +43,7 @@ function studyLines(e: UnitExplain['study']): ExplainLine[] {
     const why: string[] = [];
     if (!p.notesMet) why.push(p.noteChars === null ? `笔记字数未填或无效（应达 ${p.requiredChars} 字）` : `笔记 ${p.noteChars} 字，未达 ${p.requiredChars} 字`);
     if (!p.reflectionsMet) why.push(p.reflections === null ? `心得体会篇数未填或无效（应达 ${p.requiredReflections} 篇）` : `心得体会 ${p.reflections} 篇，未达 ${p.requiredReflections} 篇`);
-    lines.push({ level: 'detail', part: '学习教育', text: `${p.name}${p.level ? `（${p.level}）` : ''}：${why.join('；')}`, place: { sheet: p.sheet, cell: p.cell } });
+    lines.push({ level: 'detail', part: '学习教育', text: `${p.name}${p.level ? `（${p.level}）` : ''}：${why.join('；')}`, place: placeOf(p) });
   }
   return lines;
 }
@@ -62,7 +62,7 @@ function activitiesLines(e: UnitExplain['activities'], year: number): ExplainLin
   }
   for (const x of e.excluded) {
     const why = x.why === 'year' ? `日期不在 ${year} 年度内，未计入` : '与前面一条重复，只计一次';
-    lines.push({ level: 'detail', part: '组织生活', text: `${x.date} ${x.typeText}：${why}`, place: { sheet: x.sheet, cell: x.cell } });
+    lines.push({ level: 'detail', part: '组织生活', text: `${x.date} ${x.typeText}：${why}`, place: placeOf(x) });
   }
   return lines;
 }
@@ -103,7 +103,7 @@ function disciplineLines(e: UnitExplain['discipline']): ExplainLine[] {
   for (const x of e.entries) {
     const head = `${x.date === '' ? '' : `${x.date} `}${x.person === '' ? '' : `${x.person} `}“${x.text}”`;
     const tail = x.kind === 'veto' ? '一票否决' : x.kind === 'leave' ? '请假，不扣分' : `${x.category} −${num(x.deduction)} 分`;
-    lines.push({ level: 'detail', part: '作风纪律', text: `${head}：${tail}`, place: { sheet: x.sheet, cell: x.cell } });
+    lines.push({ level: 'detail', part: '作风纪律', text: `${head}：${tail}`, place: placeOf(x) });
   }
   return lines;
 }
@@ -117,7 +117,7 @@ function tasksLines(e: UnitExplain['tasks']): ExplainLine[] {
   ];
   for (const t of e.undone) {
     const deadline = t.deadline ? `，时限 ${t.deadline}` : '';
-    lines.push({ level: 'detail', part: '任务落实', text: `${quote(t.task || '（未写任务）')}完成情况：${t.status || '未填写'}${deadline}`, place: { sheet: t.sheet, cell: t.cell } });
+    lines.push({ level: 'detail', part: '任务落实', text: `${quote(t.task || '（未写任务）')}完成情况：${t.status || '未填写'}${deadline}`, place: placeOf(t) });
   }
   return lines;
 }
@@ -234,9 +234,14 @@ export function shownTime(iso: string): string {
   return m ? `${m[1]} ${m[2]}（UTC${m[3]}）` : iso;
 }
 
+/** A place to link to, with its file when it has one (several workbooks appraised together). */
+function placeOf(x: { file?: string; sheet: string; cell: string }): ExplainPlace {
+  return x.file ? { file: x.file, sheet: x.sheet, cell: x.cell } : { sheet: x.sheet, cell: x.cell };
+}
+
 /** The run record as lines of 项目 | 内容 (with a place where the value came from a cell). */
 export function runLines(run: RunRecord): { item: string; text: string; place?: ExplainPlace }[] {
-  const link = (s: RuleSource): { place?: ExplainPlace } => (s.from === 'rules' ? { place: { sheet: s.sheet, cell: s.cell } } : {});
+  const link = (s: RuleSource): { place?: ExplainPlace } => (s.from === 'rules' ? { place: placeOf(s) } : {});
   const value = (name: string, v: string | number | string[]) =>
     Array.isArray(v) ? v.join('、') : typeof v === 'number' && PERCENT_RULES.has(name) ? `${roundHalfAwayFromZero(v * 100, 4)}%` : String(v);
   return [
@@ -244,7 +249,11 @@ export function runLines(run: RunRecord): { item: string; text: string; place?: 
     ...run.parameters
       .filter((p) => p.name !== '考核年度')
       .map((p) => ({ item: p.name, text: `${value(p.name, p.value)}（${sourceText(p.source)}）`, ...link(p.source) })),
-    ...run.sheets.map((s) => ({ item: '读取的台账', text: `「${s.sheet}」：${KIND_NAME[s.kind] ?? s.kind}，${s.rows} 行`, place: { sheet: s.sheet, cell: 'A1' } })),
+    ...run.sheets.map((s) => ({
+      item: '读取的台账',
+      text: `${s.file ? `「${s.file}」` : ''}「${s.sheet}」：${KIND_NAME[s.kind] ?? s.kind}，${s.rows} 行`,
+      place: placeOf({ ...s, cell: 'A1' }),
+    })),
     { item: '校验问题', text: `错误 ${run.issues.error} 条，警告 ${run.issues.warning} 条，提示 ${run.issues.info} 条` },
     // Two lines of their own: 64 hex digits wrap wherever a renderer likes, and the row height is estimated.
     { item: '数据指纹', text: `SHA-256\n${run.fingerprint}` },

@@ -6,6 +6,8 @@
 
 /** A cell in a ledger: where a link goes. */
 export interface ExplainPlace {
+  /** The file the sheet is in, when several workbooks were appraised together. */
+  file?: string;
   sheet: string;
   /** A1 address. */
   cell: string;
@@ -113,7 +115,7 @@ export interface UnitExplain {
 }
 
 /** Where a rule value or the year came from. */
-export type RuleSource = { from: 'default' } | { from: 'rules'; sheet: string; cell: string } | { from: 'option' } | { from: 'dates' };
+export type RuleSource = { from: 'default' } | { from: 'rules'; file?: string; sheet: string; cell: string } | { from: 'option' } | { from: 'dates' };
 
 /** The run record: enough to re-check a result a year later. */
 export interface RunRecord {
@@ -123,7 +125,7 @@ export interface RunRecord {
   /** Every rule parameter in force, in the 考核规则 order, with its value and where it came from. */
   parameters: { name: string; value: string | number | string[]; source: RuleSource }[];
   /** The ledgers read (kind and records), in workbook order. */
-  sheets: { sheet: string; kind: string; rows: number }[];
+  sheets: { file?: string; sheet: string; kind: string; rows: number }[];
   issues: { error: number; warning: number; info: number };
   /** SHA-256 (hex) over the canonical serialisation of the records read: the same ledger data, the same value. */
   fingerprint: string;

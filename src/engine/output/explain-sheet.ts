@@ -1,6 +1,7 @@
 import type { CellLink, OutCell, OutputSheet, RowStyle } from '../output-model';
 import type { Report } from '../report';
 import { runLines, unitExplainLines, type ExplainLine } from '../explain/text';
+import type { ExplainPlace } from '../explain/types';
 import { layout, noteRow, SHEET_NAMES } from './common';
 
 /** Shared objects, so renderers can cache the cell style by identity. */
@@ -19,6 +20,11 @@ const shownPlace = (sheet: string, cell: string): string => `${sheet}!${cell}`;
  * counted, the rule applied and the points (the very numbers of 考核汇总), and under each part the rows
  * behind a miss or a deduction, each linked to its cell. The run record closes the sheet.
  */
+/** A link to a ledger cell, into its own file when several workbooks were read. */
+function linkTo(row: number, place: ExplainPlace): CellLink {
+  return place.file ? { row, col: PLACE_COL, sheet: place.sheet, cell: place.cell, file: place.file } : { row, col: PLACE_COL, sheet: place.sheet, cell: place.cell };
+}
+
 export function buildExplainSheet(report: Report): OutputSheet {
   const rows: OutCell[][] = [];
   const rowStyles: (RowStyle | undefined)[] = [];
@@ -29,7 +35,7 @@ export function buildExplainSheet(report: Report): OutputSheet {
       const place = line.place;
       rows.push([u.rank, u.unit, line.level === 'detail' ? '' : line.part, line.text, line.points ?? null, place ? shownPlace(place.sheet, place.cell) : '']);
       rowStyles.push(LINE_STYLE[line.level]);
-      if (place) links.push({ row: r, col: PLACE_COL, sheet: place.sheet, cell: place.cell });
+      if (place) links.push(linkTo(r, place));
     }
   }
   if (report.run) {
@@ -39,7 +45,7 @@ export function buildExplainSheet(report: Report): OutputSheet {
       const r = rows.length;
       rows.push([null, '运行记录', line.item, line.text, null, line.place ? shownPlace(line.place.sheet, line.place.cell) : '']);
       rowStyles.push(undefined);
-      if (line.place) links.push({ row: r, col: PLACE_COL, sheet: line.place.sheet, cell: line.place.cell });
+      if (line.place) links.push(linkTo(r, line.place));
     }
   }
   return {

@@ -104,7 +104,7 @@ export function applyRulesSheet(grid: SheetGrid, rules: Rules, issues: IssueSink
     const parsed = parseValue(param, raw);
     if (parsed.ok) {
       param.set(rules, parsed.value);
-      (rules.sources ??= new Map()).set(name, { sheet: grid.name, cell: a1(r, header.valueCol) });
+      (rules.sources ??= new Map()).set(name, { ...(grid.file ? { file: grid.file } : {}), sheet: grid.name, cell: a1(r, header.valueCol) });
     } else {
       issues.add(
         'INVALID_RULE',

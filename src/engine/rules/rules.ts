@@ -21,5 +21,5 @@ export interface Rules {
   deductions: Record<ViolationType, number>;
   frequencies: Record<ActivityType, Frequency>;
   /** Parameters the 考核规则 sheet set, by Chinese name → the value cell (for the run record). */
-  sources?: Map<string, { sheet: string; cell: string }>;
+  sources?: Map<string, { file?: string; sheet: string; cell: string }>;
 }
