@@ -24,21 +24,18 @@ const day = (d: DayDate | null): string => (d ? `[${d.year},${d.month},${d.day}]
 
 export function recordsFingerprint(records: Records): string {
   const h = new Sha256();
-  // Lines are hashed in batches: one call per record would cost more than the hashing.
-  let batch = `${JSON.stringify([FORMAT])}\n`;
+  // Each line is encoded by hand straight into the hash: no batch string is built, flattened and encoded again
+  // (at 100 000 records that was a tenth of a second, mostly garbage).
+  h.updateTextSlowly(`${JSON.stringify([FORMAT])}\n`);
   let kind = '';
   let sheet: string | undefined;
   const line = (k: string, ref: RowRef, fields: string) => {
     if (k !== kind || ref.sheet !== sheet) {
       kind = k;
       sheet = ref.sheet;
-      batch += `${JSON.stringify([k, sheet])}\n`;
+      h.updateTextSlowly(`${JSON.stringify([k, sheet])}\n`);
     }
-    batch += ref.col === undefined ? `[${ref.row + 1},${fields}]\n` : `[${ref.row + 1},${ref.col + 1},${fields}]\n`;
-    if (batch.length > 1 << 16) {
-      h.updateText(batch);
-      batch = '';
-    }
+    h.updateTextSlowly(ref.col === undefined ? `[${ref.row + 1},${fields}]\n` : `[${ref.row + 1},${ref.col + 1},${fields}]\n`);
   };
   for (const r of records.study) line('study', r.ref, `${json(r.unit)},${json(r.name)},${json(r.level)},${json(r.noteChars)},${json(r.reflections)}`);
   for (const r of records.activities) {
@@ -47,6 +44,5 @@ export function recordsFingerprint(records: Records): string {
   for (const r of records.discipline) line('discipline', r.ref, `${json(r.unit)},${json(r.person)},${day(r.date)},${json(r.typeText)},${json(r.fromRemark)}`);
   for (const r of records.standardization) line('standardization', r.ref, `${json(r.unit)},${JSON.stringify([...r.aspects])}`);
   for (const r of records.tasks) line('tasks', r.ref, `${json(r.unit)},${json(r.person)},${json(r.task)},${json(r.status)},${day(r.deadline)}`);
-  h.updateText(batch);
   return h.hex();
 }

@@ -63,7 +63,10 @@ export class Sha256 {
     return this.updateTextSlowly(text);
   }
 
-  /** UTF-8 encoding by hand, for a webview without TextEncoder (Internet Explorer 11 in Excel 2016/2019). */
+  /**
+   * UTF-8 encoding by hand, straight into the block: for many short strings (no array per call; the
+   * fingerprint's lines) and for a webview without TextEncoder (Internet Explorer 11 in Excel 2016/2019).
+   */
   updateTextSlowly(text: string): this {
     // Hot at city scale (megabytes of records): bytes go straight into the block, no call per byte.
     const block = this.block;
