@@ -16,7 +16,7 @@ import { CliError } from './errors';
 import { summaryLines } from './summary';
 
 /** How a result file of ours is named beside its input: never read back as a unit's submission. */
-const RESULT_SUFFIX = '-考核结果.xlsx';
+export const RESULT_SUFFIX = '-考核结果.xlsx';
 
 export interface BatchIo {
   stdout: { write(text: string): unknown };

@@ -10,7 +10,7 @@ import { appraise } from '../engine';
 import type { Report } from '../engine/report';
 import { readFailureMessage, readXlsx, XlsxReadError, type XlsxWorkbook } from '../xlsx';
 import { outRequired, parseArgs, USAGE } from './args';
-import { runBatch } from './batch';
+import { RESULT_SUFFIX, runBatch } from './batch';
 import { jsonParts } from './json-parts';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { summaryLines } from './summary';
@@ -23,7 +23,6 @@ export interface CliIo {
   cwd?: string;
 }
 
-const RESULT_SUFFIX = '-考核结果.xlsx';
 
 /**
  * NO_APPRAISAL_SHEETS in one line, naming the closest near miss and what it lacks (the engine's issue
