@@ -3,6 +3,7 @@
  * `scores`; every discipline row appears once in its unit's block with a working link; every unit below
  * full marks has a 备注; the run record's fingerprint is the same through the command line and Excel.
  */
+import { nodeSha256 } from '../src/cli/node-sha256';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
@@ -220,4 +221,12 @@ test('two command-line runs on one file give byte-identical 评分依据 XML apa
   const x2 = (await readXlsxXml(second.result)).sheets.get('评分依据')!;
   expect(x1.split(t1)).toHaveLength(2);
   expect(x1.replace(t1, '<time>')).toBe(x2.replace(t2, '<time>'));
+});
+
+test('Node’s SHA-256, which the command line passes, gives the engine’s own fingerprint', () => {
+  const grids = readXlsx(new Uint8Array(readFileSync(FIXTURE))).grids;
+  const time = new Date(Date.UTC(2023, 0, 5));
+  const own = appraise(grids, { time }).report.run.fingerprint;
+  expect(appraise(grids, { time, sha256: nodeSha256 }).report.run.fingerprint).toBe(own);
+  expect(own).toMatch(/^[0-9a-f]{64}$/);
 });

@@ -13,6 +13,7 @@ import { appraise, type SheetGrid } from '../engine';
 import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { CliError } from './errors';
+import { nodeSha256 } from './node-sha256';
 import { summaryLines } from './summary';
 
 /** How a result file of ours is named beside its input: never read back as a unit's submission. */
@@ -105,7 +106,7 @@ export async function runBatch(args: BatchArgs, io: BatchIo, writer: BatchWriter
   if (read.length === 0) throw new CliError('没有可读取的 .xlsx 文件', 'no readable .xlsx file');
   const result = appraise(
     { sheets: read.flatMap((r) => r.sheets) },
-    { ...(args.year !== undefined ? { year: args.year } : {}), ...(args.version ? { version: args.version } : {}), time: new Date() },
+    { ...(args.year !== undefined ? { year: args.year } : {}), ...(args.version ? { version: args.version } : {}), time: new Date(), sha256: nodeSha256 },
   );
   if (result.noLedgers) {
     throw new CliError(`这些文件中都没有找到考核台账（共 ${read.length} 个文件）`, `no appraisal ledgers in any of the ${read.length} files`);

@@ -11,6 +11,7 @@ import type { Report } from '../engine/report';
 import { readFailureMessage, readXlsx, XlsxReadError, type XlsxWorkbook } from '../xlsx';
 import { outRequired, parseArgs, USAGE } from './args';
 import { RESULT_SUFFIX, runBatch } from './batch';
+import { nodeSha256 } from './node-sha256';
 import { jsonParts } from './json-parts';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { summaryLines } from './summary';
@@ -243,6 +244,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         ...(args.year !== undefined ? { year: args.year } : {}),
         version,
         time: new Date(),
+        sha256: nodeSha256,
         onProgress: (stage: string, fraction: number) => progress.update(stage, fraction),
       };
       return { result: appraise(grids, options), existing: existingSheetsOf(grids) };

@@ -175,7 +175,7 @@ export function appraise(workbook: WorkbookGrids, options: AppraisalOptions = {}
   const yearSource: RuleSource =
     options.year !== undefined ? { from: 'option' } : rules.year !== null && yearCell ? { from: 'rules', ...yearCell } : { from: 'dates' };
   rules.year = year;
-  const run: RunInputs = { rules, yearSource, fingerprint: recordsFingerprint(records), version: options.version ?? '', time: options.time ?? new Date() };
+  const run: RunInputs = { rules, yearSource, fingerprint: recordsFingerprint(records, options.sha256?.()), version: options.version ?? '', time: options.time ?? new Date() };
 
   if (tables.length === 0) {
     issues.add('NO_APPRAISAL_SHEETS', {}, nearestMissParams(readings));

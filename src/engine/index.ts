@@ -13,6 +13,8 @@ export { formatIssue, issueBody } from './issues/catalog';
 export * from './explain/types';
 export { explainLines, remarkFor, runLines, shownTime, unitExplainLines, type ExplainLine, type ExplainPart } from './explain/text';
 
+import type { TextHasher } from './explain/fingerprint';
+
 export interface AppraisalOptions {
   /** Appraisal year (CLI `--year`); overrides the 考核年度 rule and the year guessed from dates. */
   year?: number;
@@ -22,6 +24,11 @@ export interface AppraisalOptions {
   version?: string;
   /** The time of the run for the run record; defaults to now. Tests fix it. */
   time?: Date;
+  /**
+   * A fresh SHA-256 for the run record's fingerprint where the host has a native one (the command line
+   * passes Node's): the same digest as the engine's own pure-TypeScript one, faster.
+   */
+  sha256?: () => TextHasher;
 }
 
 export interface AppraisalResult {
