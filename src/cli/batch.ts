@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
+import { inflateRawSync } from 'zlib';
 import { resultFile } from '../adapters/exceljs/result-file';
 import { readPickedFile } from '../adapters/files/submitted';
 import { emptyWorkbookPackage } from '../adapters/xlsx-splice';
@@ -77,7 +78,7 @@ async function readOne(file: string, name: string): Promise<ReadFile | string> {
   } catch {
     return `跳过「${name}」：无法读取文件`;
   }
-  const read = readPickedFile(name, bytes);
+  const read = readPickedFile(name, bytes, { inflateRaw: inflateRawSync });
   return read.problem ? `跳过「${name}」：${read.problem}` : { name, sheets: read.sheets };
 }
 

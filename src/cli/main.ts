@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, promises as fs, writeSync } from 'fs';
 import path from 'path';
+import { inflateRawSync } from 'zlib';
 import { existingSheetsOf, resultFile } from '../adapters/exceljs/result-file';
 import { appraise } from '../engine';
 import type { Report } from '../engine/report';
@@ -86,7 +87,8 @@ async function readInput(file: string): Promise<Buffer> {
 
 function openWorkbook(file: string, bytes: Uint8Array, onProgress: (fraction: number) => void): XlsxWorkbook {
   try {
-    return readXlsx(bytes, { onProgress });
+    // Node's zlib inflates natively, several times faster than the browser-ready fflate.
+    return readXlsx(bytes, { onProgress, inflateRaw: inflateRawSync });
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
     const { zh, en } = readFailureMessage(e.failure, file);

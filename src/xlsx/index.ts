@@ -20,6 +20,8 @@ export { readFailureMessage, XlsxReadError, type XlsxFailure } from './errors';
 export interface ReadOptions {
   /** Called with the fraction (0…1) of the cell data read so far. */
   onProgress?(fraction: number): void;
+  /** The host's raw-deflate decoder (the command line passes Node's zlib); fflate's otherwise. */
+  inflateRaw?(raw: Uint8Array): Uint8Array;
 }
 
 export interface XlsxWorkbook {
@@ -47,7 +49,7 @@ function refuseOpenDocument(parts: PackageParts): void {
 
 export function readXlsx(data: Uint8Array, options: ReadOptions = {}): XlsxWorkbook {
   if (!looksLikeZip(data)) refuseNonZip(data);
-  const parts = new PackageParts(new ZipArchive(data));
+  const parts = new PackageParts(new ZipArchive(data, options.inflateRaw));
   refuseOpenDocument(parts);
 
   const packageRels = parts.relationships('');

@@ -1,4 +1,7 @@
 /** Files that are not a readable .xlsx, each told apart so that the message can say what to do. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { inflateRawSync } from 'zlib';
 import { strToU8 } from 'fflate';
 import { readFailureMessage, readXlsx, XlsxReadError, type XlsxFailure } from '../../src/xlsx';
 import { NS, rel, rels, workbookBytes, workbookParts, zipParts } from '../support/xlsx-package';
@@ -160,5 +163,24 @@ describe('the message catalog', () => {
     expect(readFailureMessage('ods', 'a').zh).toContain('请用 Excel 或 WPS 另存为 .xlsx');
     expect(readFailureMessage('not-xlsx', 'a').zh).toContain('请用 Excel 或 WPS 另存为 .xlsx');
     expect(readFailureMessage('corrupt', 'a').zh).toContain('文件已损坏或不完整');
+  });
+});
+
+describe('the host’s inflater (the command line passes Node’s zlib)', () => {
+  const fixture = new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'example-2022.xlsx')));
+  test('reads the same cells as fflate', () => {
+    expect(readXlsx(fixture, { inflateRaw: inflateRawSync }).grids).toEqual(readXlsx(fixture).grids);
+  });
+  test('a part that does not inflate is still corrupt, not an internal error', () => {
+    const damaged = fixture.slice();
+    for (let i = 4000; i < 4064; i++) damaged[i] = damaged[i]! ^ 0xff;
+    let failure: unknown;
+    try {
+      readXlsx(damaged, { inflateRaw: inflateRawSync });
+    } catch (e) {
+      failure = e;
+    }
+    expect(failure).toBeInstanceOf(XlsxReadError);
+    expect((failure as XlsxReadError).failure).toBe('corrupt');
   });
 });

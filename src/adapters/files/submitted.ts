@@ -5,7 +5,7 @@
  */
 import type { SheetGrid } from '../../engine/grid';
 import { isGeneratedGrid } from '../../engine/output-names';
-import { readFailureMessage, readXlsx, XlsxReadError } from '../../xlsx';
+import { readFailureMessage, readXlsx, XlsxReadError, type ReadOptions } from '../../xlsx';
 
 export interface PickedFile {
   name: string;
@@ -16,10 +16,10 @@ export interface PickedFile {
 }
 
 /** One picked file, read. Never throws for a bad file: its problem is said instead. */
-export function readPickedFile(name: string, bytes: Uint8Array): PickedFile {
+export function readPickedFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): PickedFile {
   // Whatever the name says, the bytes tell: an .xls, an .et, an .ods or an encrypted file each get their advice.
   try {
-    const { grids } = readXlsx(bytes);
+    const { grids } = readXlsx(bytes, options);
     if (grids.sheets.length > 0 && grids.sheets.every(isGeneratedGrid)) return { name, sheets: [], problem: '这是考核结果工作簿，不是台账，未读取。' };
     return { name, sheets: grids.sheets.map((s) => ({ ...s, file: name })) };
   } catch (e) {
