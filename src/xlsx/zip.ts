@@ -18,6 +18,14 @@ export interface ZipEntry {
   size: number;
   /** Offset of the entry's local header. */
   localOffset: number;
+  /** General-purpose flags, and MS-DOS time and date, as the central directory has them. */
+  flags: number;
+  time: number;
+  date: number;
+  /** The name exactly as stored (its encoding is whatever the writer used): a copier writes it back. */
+  storedName: Uint8Array;
+  /** A size or the offset came from a ZIP64 extra field. */
+  zip64: boolean;
 }
 
 const LOCAL_SIG = 0x04034b50;
@@ -46,6 +54,9 @@ function u64(dv: DataView, at: number): number {
 export class ZipArchive {
   private readonly dv: DataView;
   readonly entries: ZipEntry[] = [];
+  /** The archive has a ZIP64 end record, or says it spans several disks. */
+  zip64 = false;
+  multiDisk = false;
 
   /**
    * `inflateRaw`: the host's own raw-deflate decoder, if it has one (Node's zlib is native and several
@@ -73,8 +84,10 @@ export class ZipArchive {
     const end = this.findEnd();
     let count = dv.getUint16(end + 10, true);
     let cdOffset = dv.getUint32(end + 16, true);
+    this.multiDisk = dv.getUint16(end + 4, true) !== 0;
     const locator = end - 20;
     if (locator >= 0 && dv.getUint32(locator, true) === ZIP64_LOCATOR_SIG) {
+      this.zip64 = true;
       const end64 = u64(dv, locator + 8);
       if (end64 + 56 > data.length || dv.getUint32(end64, true) !== ZIP64_END_SIG) throw corrupt('bad ZIP64 end record');
       count = u64(dv, end64 + 32);
@@ -96,7 +109,8 @@ export class ZipArchive {
       // Without the UTF-8 flag names are nominally CP437; OOXML part names are ASCII, so UTF-8 reads both.
       const name = names.decode(data.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\/+/, '');
       // ZIP64: the fields that overflowed come, in this order, from the 0x0001 extra field.
-      if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      const zip64 = size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff;
+      if (zip64) {
         let q = p + 46 + nameLen;
         const extraEnd = q + extraLen;
         while (q + 4 <= extraEnd) {
@@ -120,13 +134,25 @@ export class ZipArchive {
         }
       }
       if (flags & FLAG_ENCRYPTED) throw new XlsxReadError('encrypted', `zip entry ${name} is encrypted`);
-      this.entries.push({ name, method, crc: dv.getUint32(p + 16, true), compressedSize, size, localOffset });
+      this.entries.push({
+        name,
+        method,
+        crc: dv.getUint32(p + 16, true),
+        compressedSize,
+        size,
+        localOffset,
+        flags,
+        time: dv.getUint16(p + 12, true),
+        date: dv.getUint16(p + 14, true),
+        storedName: data.subarray(p + 46, p + 46 + nameLen),
+        zip64,
+      });
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
 
-  /** The compressed bytes of an entry, found through its local header. */
-  private rawData(entry: ZipEntry): Uint8Array {
+  /** The compressed bytes of an entry, found through its local header (a copier keeps them as they are). */
+  rawData(entry: ZipEntry): Uint8Array {
     const { dv, data } = this;
     const at = entry.localOffset;
     if (at + 30 > data.length || dv.getUint32(at, true) !== LOCAL_SIG) throw corrupt(`bad local header: ${entry.name}`);

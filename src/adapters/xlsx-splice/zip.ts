@@ -6,6 +6,8 @@
  */
 import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { crc32 as continueCrc32 } from '../../xlsx/crc32';
+import { XlsxReadError } from '../../xlsx/errors';
+import { ZipArchive } from '../../xlsx/zip';
 import { SpliceUnsupported } from './unsupported';
 
 export interface ZipEntry {
@@ -28,65 +30,50 @@ const CENTRAL_SIG = 0x02014b50;
 const END_SIG = 0x06054b50;
 const STORED = 0;
 const DEFLATED = 8;
-const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
 
 function view(data: Uint8Array): DataView {
   return new DataView(data.buffer, data.byteOffset, data.byteLength);
 }
 
-function findEnd(data: Uint8Array, dv: DataView): number {
-  // The end record is at least 22 bytes from the end and may be followed by a comment of up to 64 KiB.
-  const stop = Math.max(0, data.length - 22 - 0xffff);
-  for (let i = data.length - 22; i >= stop; i--) {
-    if (dv.getUint32(i, true) === END_SIG) return i;
-  }
-  throw new SpliceUnsupported('zip end record not found');
-}
-
-/** The archive's entries in their stored order. */
+/**
+ * The archive's entries in their stored order, with their compressed bytes, read by the reader's own
+ * central-directory parser (src/xlsx/zip.ts). What this writer cannot write back — ZIP64, several
+ * disks, encryption, other compression methods, damaged headers — is SpliceUnsupported.
+ */
 export function readZip(data: Uint8Array): ZipEntry[] {
-  const dv = view(data);
-  const end = findEnd(data, dv);
-  const count = dv.getUint16(end + 10, true);
-  const cdOffset = dv.getUint32(end + 16, true);
-  if (dv.getUint16(end + 4, true) !== 0 || count === 0xffff || cdOffset === 0xffffffff) {
-    throw new SpliceUnsupported('multi-disk or ZIP64 archive');
+  let archive: ZipArchive;
+  try {
+    archive = new ZipArchive(data);
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new SpliceUnsupported(e.detail);
+    throw e;
   }
+  if (archive.zip64 || archive.multiDisk) throw new SpliceUnsupported('multi-disk or ZIP64 archive');
   const decoder = new TextDecoder();
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > data.length || dv.getUint32(p, true) !== CENTRAL_SIG) throw new SpliceUnsupported('bad central directory');
-    const flags = dv.getUint16(p + 8, true);
-    const method = dv.getUint16(p + 10, true);
-    const compressedSize = dv.getUint32(p + 20, true);
-    const size = dv.getUint32(p + 24, true);
-    const nameLen = dv.getUint16(p + 28, true);
-    const extraLen = dv.getUint16(p + 30, true);
-    const commentLen = dv.getUint16(p + 32, true);
-    const local = dv.getUint32(p + 42, true);
-    if (flags & FLAG_ENCRYPTED) throw new SpliceUnsupported('encrypted entry');
-    if (method !== STORED && method !== DEFLATED) throw new SpliceUnsupported(`compression method ${method}`);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new SpliceUnsupported('ZIP64 entry');
-    const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLen));
-    if (local + 30 > data.length || dv.getUint32(local, true) !== LOCAL_SIG) throw new SpliceUnsupported(`bad local header: ${name}`);
-    const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
-    if (start + compressedSize > data.length) throw new SpliceUnsupported(`truncated entry: ${name}`);
-    entries.push({
-      name,
-      method,
-      crc: dv.getUint32(p + 16, true),
-      compressedSize,
-      size,
-      time: dv.getUint16(p + 12, true),
-      date: dv.getUint16(p + 14, true),
-      data: data.subarray(start, start + compressedSize),
-      stored: { name: data.subarray(p + 46, p + 46 + nameLen), flags: flags & FLAG_UTF8 },
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+  return archive.entries.map((e) => {
+    if (e.zip64) throw new SpliceUnsupported('ZIP64 entry');
+    if (e.method !== STORED && e.method !== DEFLATED) throw new SpliceUnsupported(`compression method ${e.method}`);
+    let raw: Uint8Array;
+    try {
+      raw = archive.rawData(e);
+    } catch (err) {
+      if (err instanceof XlsxReadError) throw new SpliceUnsupported(err.detail);
+      throw err;
+    }
+    return {
+      // The name as stored, undecorated (the reader's `name` has backslashes turned into slashes).
+      name: decoder.decode(e.storedName),
+      method: e.method,
+      crc: e.crc,
+      compressedSize: e.compressedSize,
+      size: e.size,
+      time: e.time,
+      date: e.date,
+      data: raw,
+      stored: { name: e.storedName, flags: e.flags & FLAG_UTF8 },
+    };
+  });
 }
 
 export function entryText(entry: ZipEntry): string {
