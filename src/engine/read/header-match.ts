@@ -58,9 +58,3 @@ export function nameScore(key: string, column: Column, kind: LedgerKind): number
   if (column === '单位') score -= SCORE.level * unitLevel(key);
   return score;
 }
-
-/** Whether a header names any known column at all (for finding the header row). */
-export function namesAnyColumn(key: string, columns: readonly Column[], kind: LedgerKind): Column | undefined {
-  for (const column of columns) if (nameScore(key, column, kind) > 0) return column;
-  return undefined;
-}

@@ -22,11 +22,6 @@ export function headerCells(view: SheetView, row: number): HeaderCell[] {
   return cells;
 }
 
-/** The normalised header texts of one row (see headerCells). */
-export function headerKeys(view: SheetView, row: number): string[] {
-  return headerCells(view, row).map((c) => c.key);
-}
-
 const ALL_COLUMNS: readonly Column[] = [...new Set(KIND_ORDER.flatMap((k) => [...KINDS[k].required, ...KINDS[k].optional]))];
 
 // Header texts repeat across sheets and files (300 units' files share their templates): what a text
