@@ -15,6 +15,7 @@ import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { CliError } from './errors';
 import { nodeSha256 } from './node-sha256';
+import { nodeZipCodec } from './node-zip-codec';
 import { summaryLines } from './summary';
 
 /** How a result file of ours is named beside its input: never read back as a unit's submission. */
@@ -112,7 +113,7 @@ export async function runBatch(args: BatchArgs, io: BatchIo, writer: BatchWriter
   if (result.noLedgers) {
     throw new CliError(`这些文件中都没有找到考核台账（共 ${read.length} 个文件）`, `no appraisal ledgers in any of the ${read.length} files`);
   }
-  const { data, placements } = await resultFile(emptyWorkbookPackage(), [], result.outputs);
+  const { data, placements } = await resultFile(emptyWorkbookPackage(), [], result.outputs, nodeZipCodec);
   await writer.write(args.out, data);
   if (args.json !== undefined) await writer.write(args.json, writer.reportText(result.report));
   const lines = [

@@ -13,6 +13,7 @@ import { readFailureMessage, readXlsx, XlsxReadError, type XlsxWorkbook } from '
 import { outRequired, parseArgs, USAGE } from './args';
 import { RESULT_SUFFIX, runBatch } from './batch';
 import { nodeSha256 } from './node-sha256';
+import { nodeZipCodec } from './node-zip-codec';
 import { jsonParts } from './json-parts';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { summaryLines } from './summary';
@@ -254,7 +255,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     collectGarbage();
     if (result.noLedgers) throw noLedgersError(input, result.report);
     progress.update('写入结果', 1);
-    const { data, placements, spliceRefused } = await resultFile(bytes, existing, result.outputs).catch((e: unknown) => {
+    const { data, placements, spliceRefused } = await resultFile(bytes, existing, result.outputs, nodeZipCodec).catch((e: unknown) => {
       // The whole-workbook rewrite (splicing refused) reads the input with exceljs, which may fail where our reader did not.
       if (e instanceof Error && e.name === 'WorkbookLoadError') {
         throw new CliError(`无法生成结果工作簿：${input}（${e.message}）`, `cannot write the result workbook for ${input} (${e.message})`);

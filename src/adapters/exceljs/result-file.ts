@@ -11,8 +11,7 @@ import type ExcelJS from 'exceljs';
 import type { WorkbookGrids } from '../../engine/grid';
 import { GENERATED_MARKER, type OutputSheet } from '../../engine/output-model';
 import { placeOutputs, type ExistingSheet, type OutputPlacement } from '../../engine/output-names';
-import { planSheet } from '../result-sheet/plan';
-import { sheetRelsXml, sheetXmlParts, spliceSheets, SpliceUnsupported, StyleTable } from '../xlsx-splice';
+import { splicedResult, SpliceUnsupported, type ZipCodec } from '../xlsx-splice';
 
 export interface ResultFile {
   data: Uint8Array;
@@ -31,31 +30,20 @@ export function existingSheetsOf(grids: WorkbookGrids): ExistingSheet[] {
   });
 }
 
-function spliced(original: Uint8Array, placements: OutputPlacement[]): Uint8Array {
-  const styles = new StyleTable();
-  const sheets = placements.map((p) => {
-    const plan = planSheet(p.output);
-    const local = plan.styles.map((style) => styles.add(style));
-    return {
-      name: p.target,
-      replace: p.replace,
-      printTitleRows: plan.print.titleRows,
-      ...(plan.linkFiles.length > 0 ? { rels: sheetRelsXml(plan.linkFiles) } : {}),
-      xml: (xf: (resultXf: number) => number) => sheetXmlParts(plan, (i) => xf(local[i]!)),
-    };
-  });
-  return spliceSheets(original, { styles: styles.xml(), sheets });
-}
-
 /**
  * `source` is the input's existing sheets (existingSheetsOf), or an exceljs workbook loaded from
  * `original`, which is then changed when splicing is refused.
  */
-export async function resultFile(original: Uint8Array, source: readonly ExistingSheet[] | ExcelJS.Workbook, outputs: OutputSheet[]): Promise<ResultFile> {
+export async function resultFile(
+  original: Uint8Array,
+  source: readonly ExistingSheet[] | ExcelJS.Workbook,
+  outputs: OutputSheet[],
+  codec?: ZipCodec,
+): Promise<ResultFile> {
   const existing = Array.isArray(source) ? (source as readonly ExistingSheet[]) : (await import('./write')).existingSheets(source as ExcelJS.Workbook);
   const placements = placeOutputs(outputs, [...existing]);
   try {
-    return { data: spliced(original, placements), placements, method: 'splice' };
+    return { data: splicedResult(original, placements, codec), placements, method: 'splice' };
   } catch (e) {
     if (!(e instanceof SpliceUnsupported)) throw e;
     const [{ loadWorkbook }, { writeOutputs, keepDefinedNames }] = await Promise.all([import('./load'), import('./write')]);

@@ -11,12 +11,14 @@ import { Package, REL_TYPES, type Relationship, type SheetEntry } from './packag
 import { mergeStyles } from './styles';
 import { SpliceUnsupported } from './unsupported';
 import { attr, elements, escapeXml, firstElement, removeAttr, requireRoot, splice } from './xml';
-import { textEntry, writeZip, type ZipEntry } from './zip';
+import { fflateCodec, type ZipCodec } from './codec';
+import { textEntry as zipTextEntry, writeZip, type ZipEntry } from './zip';
 
 export { SpliceUnsupported } from './unsupported';
 export { StyleTable } from './style-xml';
 export { sheetRelsXml, sheetXml, sheetXmlParts } from './sheet-xml';
 export { emptyWorkbookPackage } from './empty-package';
+export { fflateCodec, type ZipCodec } from './codec';
 
 export interface SplicedSheet {
   /** The sheet's name in the result workbook. */
@@ -38,6 +40,8 @@ export interface SpliceInput {
   /** A styles part holding the cell formats the sheets use (see StyleTable). */
   styles: string;
   sheets: SplicedSheet[];
+  /** How the written parts are compressed: fflate unless the host has a faster one (Node's zlib). */
+  codec?: ZipCodec;
 }
 
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -79,7 +83,9 @@ function freeName(taken: (candidate: string) => boolean, make: (n: number) => st
 }
 
 export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint8Array {
-  const pkg = new Package(originalData);
+  const codec = input.codec ?? fflateCodec;
+  const textEntry = (name: string, text: string | Iterable<string>): ZipEntry => zipTextEntry(name, text, undefined, codec);
+  const pkg = new Package(originalData, codec);
   const wbPart = pkg.workbookPart;
   const wbDir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
   const relsPart = pkg.relsPath(wbPart);
@@ -206,3 +212,4 @@ function editDefinedNames(workbookXml: string, titles: { index: number; name: st
   const after = firstElement(workbookXml, 'externalReferences') ?? firstElement(workbookXml, 'functionGroups') ?? firstElement(workbookXml, 'sheets')!;
   return splice(workbookXml, after.end, after.end, `<definedNames>${names.join('')}</definedNames>`);
 }
+export { splicedResult } from './result';

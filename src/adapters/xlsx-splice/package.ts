@@ -1,5 +1,6 @@
 /** An .xlsx package as parts: where the workbook part is, its sheets, and relationship targets. */
 import { SpliceUnsupported } from './unsupported';
+import { fflateCodec, type ZipCodec } from './codec';
 import { entryText, readZip, type ZipEntry } from './zip';
 import { attr, elements, firstElement, requireRoot, type XmlElement } from './xml';
 
@@ -32,7 +33,10 @@ export class Package {
   readonly order: string[];
   readonly workbookPart: string;
 
-  constructor(data: Uint8Array) {
+  constructor(
+    data: Uint8Array,
+    private readonly codec: ZipCodec = fflateCodec,
+  ) {
     const list = readZip(data);
     this.order = list.map((e) => e.name);
     this.entries = new Map(list.map((e) => [e.name, e]));
@@ -48,7 +52,7 @@ export class Package {
   text(part: string): string {
     const entry = this.entries.get(part);
     if (!entry) throw new SpliceUnsupported(`missing part ${part}`);
-    return entryText(entry);
+    return entryText(entry, this.codec);
   }
 
   /** The relationships part of `part` ('' for the package's own). */

@@ -4,7 +4,7 @@
  * Anything unusual (ZIP64, encryption, split archives) is refused with SpliceUnsupported, and the
  * caller falls back to rewriting the whole workbook.
  */
-import { constants, deflateRawSync, inflateRawSync } from 'zlib';
+import { fflateCodec, type ZipCodec } from './codec';
 import { crc32 as continueCrc32 } from '../../xlsx/crc32';
 import { XlsxReadError } from '../../xlsx/errors';
 import { ZipArchive } from '../../xlsx/zip';
@@ -76,8 +76,8 @@ export function readZip(data: Uint8Array): ZipEntry[] {
   });
 }
 
-export function entryText(entry: ZipEntry): string {
-  const raw = entry.method === STORED ? entry.data : inflateRawSync(entry.data);
+export function entryText(entry: ZipEntry, codec: ZipCodec = fflateCodec): string {
+  const raw = entry.method === STORED ? entry.data : codec.inflateRaw(entry.data);
   return new TextDecoder().decode(raw);
 }
 
@@ -111,13 +111,13 @@ function* pieces(text: string): Generator<string> {
 /**
  * A new entry holding `text`, or its parts in order (no part may end inside a surrogate pair), deflated.
  * Each part is encoded straight into one reused buffer (joining thousands of row strings first cost more
- * than encoding them); every 3 MB or so the buffer is added to the CRC-32 and deflated ending on a sync
- * flush (byte-aligned, not final), and the last batch finishes the stream: the pieces concatenate into one
- * valid deflate stream, so the whole text is never held as one string or one buffer.
+ * than encoding them); every 3 MB or so the buffer is added to the CRC-32 and pushed into one DEFLATE
+ * stream (the codec's), and the last batch finishes it, so the whole text is never held as one string or one buffer.
  */
-export function textEntry(name: string, text: string | Iterable<string>, now = new Date()): ZipEntry {
+export function textEntry(name: string, text: string | Iterable<string>, now = new Date(), codec: ZipCodec = fflateCodec): ZipEntry {
   const encoder = new TextEncoder();
-  const deflated: Buffer[] = [];
+  const deflated: Uint8Array[] = [];
+  const deflater = codec.deflater((chunk) => deflated.push(chunk));
   const buffer = new Uint8Array(typeof text === 'string' ? Math.min(4 * BATCH, 3 * text.length) : 4 * BATCH);
   let used = 0;
   let crc = 0;
@@ -126,7 +126,7 @@ export function textEntry(name: string, text: string | Iterable<string>, now = n
     const raw = buffer.subarray(0, used);
     crc = continueCrc32(crc, raw);
     size += used;
-    deflated.push(deflateRawSync(raw, final ? {} : { finishFlush: constants.Z_SYNC_FLUSH }));
+    deflater.push(raw, final);
     used = 0;
   };
   for (const part of typeof text === 'string' ? [text] : text) {
@@ -138,8 +138,18 @@ export function textEntry(name: string, text: string | Iterable<string>, now = n
     }
   }
   flush(true);
-  const data = deflated.length === 1 ? deflated[0]! : Buffer.concat(deflated);
+  const data = deflated.length === 1 ? deflated[0]! : concat(deflated);
   return { name, method: DEFLATED, crc, compressedSize: data.length, size, ...dosTime(now), data };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const VERSION = 20;
