@@ -1,7 +1,7 @@
 /** The --json report written in pieces must be exactly JSON.stringify(report, null, 2). */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { jsonParts } from '../src/cli/json-parts';
+import { jsonParts } from '../src/adapters/files/json-parts';
 import { appraise } from '../src/engine';
 import { readXlsx } from '../src/xlsx';
 

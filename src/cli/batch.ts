@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { inflateRawSync } from 'zlib';
 import { resultFile } from '../adapters/exceljs/result-file';
-import { readPickedFile } from '../adapters/files/submitted';
+import { readPickedFile, RESULT_SUFFIX } from '../adapters/files/submitted';
 import { emptyWorkbookPackage } from '../adapters/xlsx-splice';
 import { appraise, type SheetGrid } from '../engine';
 import { summariseFiles } from '../engine/files';
@@ -18,8 +18,7 @@ import { nodeSha256 } from './node-sha256';
 import { nodeZipCodec } from './node-zip-codec';
 import { summaryLines } from './summary';
 
-/** How a result file of ours is named beside its input: never read back as a unit's submission. */
-export const RESULT_SUFFIX = '-考核结果.xlsx';
+export { RESULT_SUFFIX } from '../adapters/files/submitted';
 
 export interface BatchIo {
   stdout: { write(text: string): unknown };

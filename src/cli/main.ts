@@ -14,7 +14,7 @@ import { outRequired, parseArgs, USAGE } from './args';
 import { RESULT_SUFFIX, runBatch } from './batch';
 import { nodeSha256 } from './node-sha256';
 import { nodeZipCodec } from './node-zip-codec';
-import { jsonParts } from './json-parts';
+import { jsonParts } from '../adapters/files/json-parts';
 import { CliError, errorLine, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { summaryLines } from './summary';
 import { version } from '../../package.json';

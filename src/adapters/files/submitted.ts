@@ -7,6 +7,9 @@ import type { SheetGrid } from '../../engine/grid';
 import { isGeneratedGrid } from '../../engine/output-names';
 import { readFailureMessage, readXlsx, XlsxReadError, type ReadOptions } from '../../xlsx';
 
+/** How a result file of ours is named beside its input: never read back as a unit's submission. */
+export const RESULT_SUFFIX = '-考核结果.xlsx';
+
 export interface PickedFile {
   name: string;
   /** The file's sheets, tagged with its name; empty when it could not be used. */
