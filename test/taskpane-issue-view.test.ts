@@ -59,6 +59,19 @@ describe('groupIssuesBySheet', () => {
     expect(groups[3]?.key).toBe('');
   });
 
+  it('keeps sheets of the same name in two units’ files apart, titled with their file', () => {
+    const two = groupIssuesBySheet([
+      issue({ file: '局办公室.xlsx', sheet: '学习台账', cell: 'E5' }),
+      issue({ file: '政策法规股.xlsx', sheet: '学习台账', cell: 'E6' }),
+      issue({ file: '局办公室.xlsx', sheet: '学习台账', cell: 'E7' }),
+    ]);
+    expect(two.map((g) => [g.title, g.file, g.sheet, g.issues.length])).toEqual([
+      ['学习台账（局办公室.xlsx）', '局办公室.xlsx', '学习台账', 2],
+      ['学习台账（政策法规股.xlsx）', '政策法规股.xlsx', '学习台账', 1],
+    ]);
+    expect(issueTarget(two[1]!.issues[0]!)?.file).toBe('政策法规股.xlsx');
+  });
+
   it('sorts errors first, then by row', () => {
     expect(groups[0]?.issues.map((i) => i.cell)).toEqual(['F7', 'E6', 'E9']);
     expect(groups[0]?.counts).toEqual({ error: 1, warning: 2, info: 0 });
@@ -67,8 +80,8 @@ describe('groupIssuesBySheet', () => {
 
 describe('issueTarget', () => {
   it('points at the cell, else the row, else nowhere', () => {
-    expect(issueTarget(issue({ sheet: 'S', cell: 'F5' }))).toEqual({ sheet: 'S', cell: 'F5', label: 'F5' });
-    expect(issueTarget(issue({ sheet: 'S', cell: '', row: 12 }))).toEqual({ sheet: 'S', cell: 'A12', label: '第 12 行' });
+    expect(issueTarget(issue({ sheet: 'S', cell: 'F5' }))).toEqual({ file: '', sheet: 'S', cell: 'F5', label: 'F5' });
+    expect(issueTarget(issue({ sheet: 'S', cell: '', row: 12 }))).toEqual({ file: '', sheet: 'S', cell: 'A12', label: '第 12 行' });
     expect(issueTarget(issue({ sheet: '', cell: '', row: null }))).toBeNull();
   });
 });

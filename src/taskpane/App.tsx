@@ -83,6 +83,7 @@ export function App({ api }: { api: AddinApi }) {
   // Units' files picked in the pane: read once when picked, appraised with the workbook on every run.
   const [picked, setPicked] = useState<PickedFile[]>([]);
   const extraSheets = useMemo(() => picked.flatMap((f) => f.sheets), [picked]);
+  const listed = useMemo(() => picked.map((f) => ({ name: f.name, sheetCount: f.sheets.length, ...(f.problem ? { problem: f.problem } : {}) })), [picked]);
   const [openUnit, setOpenUnit] = useState<string | null>(null);
 
   // The year of the last run: a change in 识别结果 runs again with it.
@@ -184,7 +185,7 @@ export function App({ api }: { api: AddinApi }) {
           <PickFilesButton busy={running} onPick={(files) => void onPickFiles(files)} />
         </div>
       )}
-      <SubmittedFiles files={picked} {...(result ? { report: result.report } : {})} busy={running} onRemove={(name) => setPicked((p) => p.filter((f) => f.name !== name))} />
+      <SubmittedFiles files={listed} {...(result ? { report: result.report } : {})} busy={running} onRemove={(name) => setPicked((p) => p.filter((f) => f.name !== name))} />
 
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement(phase)}

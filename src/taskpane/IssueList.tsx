@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { ReportedIssue } from '../engine/report';
 import {
   SEVERITIES,
@@ -42,9 +42,13 @@ export interface IssueListProps {
   issues: ReportedIssue[];
   selectedKey: string | null;
   onSelect: (issue: ReportedIssue, target: IssueTarget, key: string) => void;
+  /** Shown under the selected issue (the web page's row preview: it has no grid to jump to). */
+  selectedDetail?: ReactNode;
+  /** What clicking an issue does, when not jumping to the cell in Excel. */
+  hint?: string;
 }
 
-export function IssueList({ issues, selectedKey, onSelect }: IssueListProps) {
+export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint = UI.issuesHint }: IssueListProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<SeverityFilter>('all');
   const counts = useMemo(() => countBySeverity(issues), [issues]);
@@ -59,7 +63,7 @@ export function IssueList({ issues, selectedKey, onSelect }: IssueListProps) {
       <Subtitle2 as="h2" id="issues-heading">
         {UI.issuesHeading}
       </Subtitle2>
-      <Caption1 className={styles.hint}>{UI.issuesHint}</Caption1>
+      <Caption1 className={styles.hint}>{hint}</Caption1>
       <div className={styles.filters} role="group" aria-label={UI.filterLabel}>
         {filters.map((f) => (
           <ToggleButton
@@ -82,7 +86,7 @@ export function IssueList({ issues, selectedKey, onSelect }: IssueListProps) {
         // Keyed by filter so every group opens again when the filter changes.
         <Accordion key={filter} multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
           {groups.map((group) => (
-            <IssueGroupItem key={group.key} group={group} selectedKey={selectedKey} onSelect={onSelect} />
+            <IssueGroupItem key={group.key} group={group} selectedKey={selectedKey} onSelect={onSelect} selectedDetail={selectedDetail} />
           ))}
         </Accordion>
       )}
@@ -94,17 +98,19 @@ function IssueGroupItem({
   group,
   selectedKey,
   onSelect,
+  selectedDetail,
 }: {
   group: IssueGroup;
   selectedKey: string | null;
   onSelect: IssueListProps['onSelect'];
+  selectedDetail: ReactNode;
 }) {
   const styles = useStyles();
   const [pages, setPages] = useState(1);
   const shown = visibleCount(group.issues.length, pages);
 
   return (
-    <AccordionItem value={group.key} data-testid="issue-group" data-sheet={group.key}>
+    <AccordionItem value={group.key} data-testid="issue-group" data-sheet={group.sheet} {...(group.file ? { 'data-file': group.file } : {})}>
       <AccordionHeader as="h3" size="medium">
         <span className={styles.headerText}>
           <span className={styles.sheetName}>{group.title}</span>
@@ -116,11 +122,13 @@ function IssueGroupItem({
         <ul className={styles.list} aria-label={group.title}>
           {group.issues.slice(0, shown).map((issue, i) => {
             const key = issueKey(issue, i);
+            const selected = selectedKey === `${group.key}#${key}`;
             return (
               <IssueRow
                 key={key}
                 issue={issue}
-                selected={selectedKey === `${group.key}#${key}`}
+                selected={selected}
+                {...(selected && selectedDetail ? { detail: selectedDetail } : {})}
                 onSelect={(iss, target) => onSelect(iss, target, `${group.key}#${key}`)}
               />
             );

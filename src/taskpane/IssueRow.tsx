@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { ReportedIssue } from '../engine/report';
 import { issueBody } from '../engine/issues/catalog';
 import { issueTarget, issueWho, type IssueTarget } from './issue-view';
@@ -40,9 +41,11 @@ export interface IssueRowProps {
   issue: ReportedIssue;
   selected: boolean;
   onSelect: (issue: ReportedIssue, target: IssueTarget) => void;
+  /** Shown under the row while it is selected. */
+  detail?: ReactNode;
 }
 
-export function IssueRow({ issue, selected, onSelect }: IssueRowProps) {
+export function IssueRow({ issue, selected, onSelect, detail }: IssueRowProps) {
   const styles = useStyles();
   const target = issueTarget(issue);
   const who = issueWho(issue);
@@ -82,6 +85,7 @@ export function IssueRow({ issue, selected, onSelect }: IssueRowProps) {
       >
         {content}
       </button>
+      {detail}
     </li>
   );
 }

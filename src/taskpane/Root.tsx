@@ -1,4 +1,5 @@
 import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { AddinApi } from './addin-api';
 import { App } from './App';
 
@@ -7,10 +8,19 @@ const CJK_FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Segoe 
 
 const theme: Theme = { ...webLightTheme, fontFamilyBase: CJK_FONTS };
 
-export function Root({ api }: { api: AddinApi }) {
+/** The theme both the task pane and the web page render in. */
+export function AppTheme({ children }: { children: ReactNode }) {
   return (
     <FluentProvider theme={theme} lang="zh-CN" style={{ minHeight: '100vh' }}>
-      <App api={api} />
+      {children}
     </FluentProvider>
+  );
+}
+
+export function Root({ api }: { api: AddinApi }) {
+  return (
+    <AppTheme>
+      <App api={api} />
+    </AppTheme>
   );
 }

@@ -15,10 +15,13 @@ export interface RunPanelProps {
   fraction: number;
   insertingRules: boolean;
   onRun: (year: number | undefined) => void;
-  onInsertRules: () => void;
+  /** Absent where there is no workbook to insert into (the web page). */
+  onInsertRules?: () => void;
+  /** The run button is disabled with nothing to run on (the web page before a file is chosen). */
+  nothingToRun?: boolean;
 }
 
-export function RunPanel({ running, stage, fraction, insertingRules, onRun, onInsertRules }: RunPanelProps) {
+export function RunPanel({ running, stage, fraction, insertingRules, onRun, onInsertRules, nothingToRun = false }: RunPanelProps) {
   const styles = useStyles();
   const [yearText, setYearText] = useState('');
   const parsed = parseYearInput(yearText);
@@ -53,12 +56,14 @@ export function RunPanel({ running, stage, fraction, insertingRules, onRun, onIn
       </Field>
       <div className={styles.actions}>
         {/* disabledFocusable while running: focus stays on the button instead of falling to the page. */}
-        <Button appearance="primary" type="submit" disabled={!running && !parsed.ok} disabledFocusable={running}>
+        <Button appearance="primary" type="submit" disabled={!running && (!parsed.ok || nothingToRun)} disabledFocusable={running}>
           {running ? UI.runningButton : UI.runButton}
         </Button>
-        <Button appearance="secondary" type="button" disabled={running || insertingRules} onClick={onInsertRules}>
-          {UI.rulesButton}
-        </Button>
+        {onInsertRules && (
+          <Button appearance="secondary" type="button" disabled={running || insertingRules} onClick={onInsertRules}>
+            {UI.rulesButton}
+          </Button>
+        )}
       </div>
       {running && (
         <Field label={stageLabel(stage)} aria-live="polite" data-testid="run-progress">

@@ -7,7 +7,6 @@ import { useRef } from 'react';
 import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { UI } from './messages';
-import type { PickedFile } from '../adapters/files/submitted';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -20,13 +19,23 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
+/** A chosen file as listed: its name, how many sheets were read, or why it is not used. */
+export interface ListedFile {
+  name: string;
+  sheetCount: number;
+  problem?: string;
+}
+
 export interface SubmittedFilesProps {
-  files: PickedFile[];
+  files: ListedFile[];
   /** The last run's report, to say per file what was found. */
   report?: Report;
   busy: boolean;
   onPick: (files: File[]) => void;
   onRemove: (name: string) => void;
+  /** The web page's own heading and hint; the pane's by default. */
+  heading?: string;
+  hint?: string;
 }
 
 /** The picker button: a hidden file input, so the same dialog opens in Excel on the web and on the desktop. */
@@ -56,14 +65,14 @@ export function PickFilesButton({ busy, onPick }: Pick<SubmittedFilesProps, 'bus
   );
 }
 
-export function SubmittedFiles({ files, report, busy, onRemove }: Omit<SubmittedFilesProps, 'onPick'>) {
+export function SubmittedFiles({ files, report, busy, onRemove, heading = UI.mergeHeading, hint = UI.mergeHint }: Omit<SubmittedFilesProps, 'onPick'>) {
   const styles = useStyles();
   if (files.length === 0) return null;
   const found = report ? new Map(summariseFiles(report, files.map((f) => f.name)).map((s) => [s.file, s])) : undefined;
   return (
-    <section className={styles.root} aria-label={UI.mergeHeading} data-testid="merge-files">
-      <Subtitle2 as="h2">{UI.mergeHeading}</Subtitle2>
-      <Caption1 className={styles.hint}>{UI.mergeHint}</Caption1>
+    <section className={styles.root} aria-label={heading} data-testid="merge-files">
+      <Subtitle2 as="h2">{heading}</Subtitle2>
+      {hint !== '' && <Caption1 className={styles.hint}>{hint}</Caption1>}
       <ul className={styles.list}>
         {files.map((f) => {
           const summary = found?.get(f.name);
@@ -75,7 +84,7 @@ export function SubmittedFiles({ files, report, busy, onRemove }: Omit<Submitted
                 {f.problem ? (
                   <Caption1 className={styles.problem}>{f.problem}</Caption1>
                 ) : (
-                  <Caption1 className={styles.detail}>{summary ? UI.mergeFound(summary) : UI.mergeRead(f.sheets.length)}</Caption1>
+                  <Caption1 className={styles.detail}>{summary ? UI.mergeFound(summary) : UI.mergeRead(f.sheetCount)}</Caption1>
                 )}
               </span>
               <Button size="small" appearance="subtle" disabled={busy} aria-label={UI.mergeRemoveLabel(f.name)} onClick={() => onRemove(f.name)}>

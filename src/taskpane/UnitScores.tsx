@@ -40,7 +40,8 @@ const useStyles = makeStyles({
 
 export interface UnitScoresProps {
   report: Report;
-  onSelectCell: (sheet: string, cell: string) => void;
+  /** `file` is the place's file when several were appraised together. */
+  onSelectCell: (sheet: string, cell: string, file?: string) => void;
   /** The unit whose block is open: kept by the App across reruns. */
   openUnit: string | null;
   onOpenUnit: (unit: string | null) => void;
@@ -72,7 +73,7 @@ function UnitBlock({ report, unit, onSelectCell }: { report: Report; unit: UnitR
                   data-testid="unit-explain-link"
                   data-sheet={line.place.sheet}
                   data-cell={line.place.cell}
-                  onClick={() => onSelectCell(line.place!.sheet, line.place!.cell)}
+                  onClick={() => onSelectCell(line.place!.sheet, line.place!.cell, line.place!.file)}
                 >
                   {`${line.place.sheet}!${line.place.cell}`}
                 </Link>

@@ -11,8 +11,10 @@ export type SeverityFilter = 'all' | Severity;
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface IssueGroup {
-  /** Stable key: the sheet name, or '' for unit-level findings. */
+  /** Stable key: the sheet name (with its file's when several were read), or '' for unit-level findings. */
   key: string;
+  file: string;
+  sheet: string;
   title: string;
   issues: ReportedIssue[];
   counts: SeverityCounts;
@@ -34,15 +36,17 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /**
  * Groups by sheet in the order sheets first appear in the report (the engine reports in workbook
- * order); unit-level findings (no sheet) go last. Within a group errors come first, then by row,
+ * order); unit-level findings (no sheet) go last. Sheets of the same name in two units' files are two
+ * groups, titled with their file. Within a group errors come first, then by row,
  * so the things that block scoring are seen before the reminders.
  */
 export function groupIssuesBySheet(issues: readonly ReportedIssue[]): IssueGroup[] {
   const bySheet = new Map<string, ReportedIssue[]>();
   for (const issue of issues) {
-    const list = bySheet.get(issue.sheet);
+    const key = issue.sheet !== '' && issue.file ? `${issue.file}\u0000${issue.sheet}` : issue.sheet;
+    const list = bySheet.get(key);
     if (list) list.push(issue);
-    else bySheet.set(issue.sheet, [issue]);
+    else bySheet.set(key, [issue]);
   }
   const keys = [...bySheet.keys()].filter((k) => k !== '');
   if (bySheet.has('')) keys.push('');
@@ -56,12 +60,17 @@ export function groupIssuesBySheet(issues: readonly ReportedIssue[]): IssueGroup
           a.index - b.index,
       )
       .map((x) => x.issue);
-    return { key, title: key === '' ? UI.unitLevelGroup : key, issues: list, counts: countBySeverity(list) };
+    const file = key === '' ? '' : (list[0]!.file ?? '');
+    const sheet = key === '' ? '' : list[0]!.sheet;
+    const title = key === '' ? UI.unitLevelGroup : file ? UI.sheetInFile(sheet, file) : sheet;
+    return { key, file, sheet, title, issues: list, counts: countBySeverity(list) };
   });
 }
 
 /** Where an issue points: a cell, else a whole row, else nowhere (unit-level). */
 export interface IssueTarget {
+  /** The file the sheet is in when several were appraised together; '' for the one workbook. */
+  file: string;
   sheet: string;
   cell: string;
   /** What to show the user: `F5`, `第 12 行`. */
@@ -70,11 +79,12 @@ export interface IssueTarget {
 
 export function issueTarget(issue: ReportedIssue): IssueTarget | null {
   if (issue.sheet === '') return null;
-  if (issue.cell !== '') return { sheet: issue.sheet, cell: issue.cell, label: issue.cell };
+  const file = issue.file ?? '';
+  if (issue.cell !== '') return { file, sheet: issue.sheet, cell: issue.cell, label: issue.cell };
   if (issue.row !== null && issue.row > 0) {
-    return { sheet: issue.sheet, cell: `A${issue.row}`, label: UI.rowOnly(issue.row) };
+    return { file, sheet: issue.sheet, cell: `A${issue.row}`, label: UI.rowOnly(issue.row) };
   }
-  return { sheet: issue.sheet, cell: 'A1', label: '' };
+  return { file, sheet: issue.sheet, cell: 'A1', label: '' };
 }
 
 /** "局办公室 · 张三", "局办公室", "" */

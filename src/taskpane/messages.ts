@@ -43,6 +43,7 @@ export const UI = {
   unitLevelGroup: '单位汇总',
   showMore: (shown: number, total: number) => `显示更多（已显示 ${shown} / 共 ${total} 条）`,
   noIssuesForFilter: '当前筛选条件下没有问题。',
+  sheetInFile: (sheet: string, file: string) => `${sheet}（${file}）`,
   rowOnly: (row: number) => `第 ${row} 行`,
   gotoIssue: (sheet: string, where: string) => `跳转到 ${sheet} ${where}`,
   selectFailed: (sheet: string, where: string) => `无法定位到「${sheet}」${where}：该工作表可能已被删除或重命名。`,
@@ -128,6 +129,40 @@ export const UI = {
   rulesExists: (sheet: string) => `工作簿中已有「${sheet}」工作表，未作改动。`,
   rulesFailed: (detail: string) => `插入考核规则表失败：${detail}`,
   dismiss: '关闭',
+} as const;
+
+/** The web page's own strings (网页版, src/web); everything it shares with the task pane is in UI. */
+export const WEB = {
+  title: '年终考核 · 网页版',
+  intro:
+    '把各单位的台账 .xlsx 文件拖到下面（可一次选多个），点击「校验并生成结果」：在本机浏览器中校验、评分、排名，并生成考核结果工作簿。文件只在本机读取，不会上传到任何地方。',
+  dropTitle: '把 .xlsx 文件拖到这里',
+  dropOr: '或',
+  pickButton: '选择文件',
+  dropHint: '一个文件：结果表加到该工作簿的副本中；多个文件（各单位报送）：合并考核，生成新的结果工作簿。原文件不会被修改。',
+  filesHeading: '已选文件',
+  reading: '正在读取文件…',
+  fileRead: (sheets: number) => `已读取，共 ${sheets} 张工作表。`,
+  noFiles: '请先选择要考核的 .xlsx 文件。',
+  downloadsHeading: '下载',
+  downloadWorkbook: '下载结果工作簿',
+  downloadJson: '下载报告 JSON',
+  downloadWorkbookHint: (name: string) => `结果工作簿：${name}`,
+  separateWorkbook:
+    '这个工作簿的结构比较特殊，网页版无法把结果表加进它的副本，已改为生成只含结果表的新工作簿（命令行版可以加进原工作簿）。',
+  linksBesideFiles: '结果中的链接指向各单位的文件：把结果工作簿与这些文件放在同一个文件夹中，点击链接即可打开对应单元格。',
+  issuesHint: '点击某条问题，可在下方看到台账中这一行的内容，出问题的单元格已标出。修改台账后，重新选择文件并校验即可。',
+  previewLoading: '正在读取这一行…',
+  previewMissing: '无法显示这一行：文件或工作表已不在所选文件中。',
+  previewTitle: (file: string, sheet: string, row: number) => `${file ? `${file} · ` : ''}${sheet} · 第 ${row} 行`,
+  previewHeaderRow: (row: number) => `表头（第 ${row} 行）`,
+  previewRow: (row: number) => `第 ${row} 行`,
+  previewClose: '关闭',
+  placeDialogTitle: '台账中的位置',
+  failedTitle: '校验未完成',
+  failedBody: '处理过程中出现意外错误，没有生成结果。请重试；如仍失败，请把下面的错误信息提供给技术支持。',
+  noUsableFiles: '所选文件都无法读取，请查看每个文件下方的提示。',
+  workerFallback: '浏览器不允许后台处理，本次在页面中处理：大文件时页面可能短暂无响应。',
 } as const;
 
 export const SEVERITY_LABEL: Record<Severity, string> = {

@@ -1,0 +1,81 @@
+/**
+ * Where the clerk gives the page her files: drag them onto it, or pick them. Only .xlsx is offered in
+ * the dialog, but whatever arrives is read and, if it is not a usable workbook, said so per file.
+ */
+import { Button, Caption1, ProgressBar, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { WEB } from '../taskpane/messages';
+
+const useStyles = makeStyles({
+  zone: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+    textAlign: 'center',
+  },
+  over: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hint: { color: tokens.colorNeutralForeground3, maxWidth: '560px' },
+  hidden: { display: 'none' },
+  progress: { width: '100%', maxWidth: '420px' },
+});
+
+export interface DropZoneProps {
+  busy: boolean;
+  /** 0–1 while files are being read. */
+  reading: number | null;
+  onFiles: (files: File[]) => void;
+}
+
+export function DropZone({ busy, reading, onFiles }: DropZoneProps) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  return (
+    <section
+      className={mergeClasses(styles.zone, over && styles.over)}
+      aria-label={WEB.dropTitle}
+      data-testid="drop-zone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const files = Array.from(e.dataTransfer.files);
+        if (!busy && files.length > 0) onFiles(files);
+      }}
+    >
+      <Subtitle2 as="h2">{WEB.dropTitle}</Subtitle2>
+      <Caption1>{WEB.dropOr}</Caption1>
+      <Button appearance="primary" type="button" disabled={busy} onClick={() => input.current?.click()}>
+        {WEB.pickButton}
+      </Button>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        data-testid="file-input"
+        onChange={(e) => {
+          const picked = Array.from(e.target.files ?? []);
+          // Picking the same file again must fire change again.
+          e.target.value = '';
+          if (picked.length > 0) onFiles(picked);
+        }}
+      />
+      <Caption1 className={styles.hint}>{WEB.dropHint}</Caption1>
+      {reading !== null && (
+        <ProgressBar className={styles.progress} value={reading} max={1} thickness="large" aria-label={WEB.reading} data-testid="read-progress" />
+      )}
+    </section>
+  );
+}

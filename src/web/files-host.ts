@@ -1,0 +1,97 @@
+/**
+ * The page's side of the worker: each call is one request, answered with its progress and its value.
+ * If the browser will not start the worker (an old policy, a blocked blob: URL), the same requests are
+ * handled on the page itself: slower to the eye on big files, but the clerk still gets her result.
+ */
+import { FilesSession, type FileSummary, type RowPreview, type RunOutcome } from '../adapters/files/session';
+import { ADDIN_VERSION } from '../version';
+import { handle, type FileInput, type Message, type Replies, type Request } from './protocol';
+
+export type OnProgress = (stage: string, fraction: number) => void;
+
+export interface FilesHost {
+  add(files: FileInput[], onProgress?: OnProgress): Promise<FileSummary[]>;
+  remove(name: string): Promise<FileSummary[]>;
+  run(year: number | undefined, onProgress?: OnProgress): Promise<RunOutcome>;
+  preview(file: string, sheet: string, cell: string): Promise<RowPreview | null>;
+  /** Where the work runs: 'worker', or 'page' when the browser refused the worker. */
+  where(): 'worker' | 'page';
+}
+
+interface Pending {
+  request: Request;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  onProgress?: OnProgress;
+}
+
+export function createFilesHost(workerSource: string | null): FilesHost {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let worker: Worker | null = null;
+  let heard = false;
+  let local: FilesSession | null = null;
+  let localQueue: Promise<void> = Promise.resolve();
+
+  const deliver = (m: Message): void => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.kind === 'progress') p.onProgress?.(m.stage, m.fraction);
+    else {
+      pending.delete(m.id);
+      if (m.kind === 'done') p.resolve(m.value);
+      else p.reject(new Error(m.message));
+    }
+  };
+
+  const runLocally = (id: number, request: Request): void => {
+    if (!local) local = new FilesSession({ version: ADDIN_VERSION });
+    const session = local;
+    localQueue = localQueue.then(() => handle(session, id, request, deliver));
+  };
+
+  if (workerSource !== null && typeof Worker !== 'undefined') {
+    try {
+      const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      worker = new Worker(url);
+      worker.onmessage = (event: MessageEvent<Message>) => {
+        heard = true;
+        deliver(event.data);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        const broken = worker;
+        worker = null;
+        broken?.terminate();
+        if (!heard) {
+          // It never started: do the waiting requests here instead.
+          for (const [id, p] of pending) runLocally(id, p.request);
+        } else {
+          for (const [id, p] of pending) {
+            pending.delete(id);
+            p.reject(new Error(event.message || 'worker failed'));
+          }
+        }
+      };
+    } catch {
+      worker = null;
+    }
+  }
+
+  function call<K extends Request['type']>(request: Extract<Request, { type: K }>, onProgress?: OnProgress): Promise<Replies[K]> {
+    const id = nextId++;
+    return new Promise<Replies[K]>((resolve, reject) => {
+      pending.set(id, { request, resolve: resolve as (v: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      if (worker) worker.postMessage({ id, request });
+      else runLocally(id, request);
+    });
+  }
+
+  return {
+    add: (files, onProgress) => call({ type: 'add', files }, onProgress),
+    remove: (name) => call({ type: 'remove', name }),
+    run: (year, onProgress) => call(year === undefined ? { type: 'run' } : { type: 'run', year }, onProgress),
+    preview: (file, sheet, cell) => call({ type: 'preview', file, sheet, cell }),
+    where: () => (worker ? 'worker' : 'page'),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The messages between the web page and its worker. The same handler serves a real Web Worker and, where
+ * a browser refuses to start one, the page itself (in-process), so both paths run the same code.
+ */
+import type { FileSummary, FilesSession, RowPreview, RunOutcome } from '../adapters/files/session';
+
+/** A file as the page hands it over: a File (cheap to pass to a worker) or bytes already read. */
+export interface FileInput {
+  name: string;
+  file?: Blob;
+  bytes?: Uint8Array;
+}
+
+export type Request =
+  | { type: 'add'; files: FileInput[] }
+  | { type: 'remove'; name: string }
+  | { type: 'run'; year?: number }
+  | { type: 'preview'; file: string; sheet: string; cell: string };
+
+export interface Replies {
+  add: FileSummary[];
+  remove: FileSummary[];
+  run: RunOutcome;
+  preview: RowPreview | null;
+}
+
+export type Message =
+  | { id: number; kind: 'progress'; stage: string; fraction: number }
+  | { id: number; kind: 'done'; value: unknown }
+  | { id: number; kind: 'failed'; message: string };
+
+export type Post = (message: Message, transfer?: Transferable[]) => void;
+
+/** Progress is posted when the stage changes or it moves by a percent: enough for a smooth bar, few messages. */
+function progressPoster(id: number, post: Post): (stage: string, fraction: number) => void {
+  let lastStage = '';
+  let last = -1;
+  return (stage, fraction) => {
+    if (stage === lastStage && fraction - last < 0.01 && fraction < 1) return;
+    lastStage = stage;
+    last = fraction;
+    post({ id, kind: 'progress', stage, fraction });
+  };
+}
+
+async function bytesOf(input: FileInput): Promise<Uint8Array> {
+  if (input.bytes) return input.bytes;
+  if (!input.file) return new Uint8Array(0);
+  return new Uint8Array(await input.file.arrayBuffer());
+}
+
+export async function handle(session: FilesSession, id: number, request: Request, post: Post): Promise<void> {
+  const progress = progressPoster(id, post);
+  try {
+    switch (request.type) {
+      case 'add': {
+        const files = [];
+        for (const f of request.files) files.push({ name: f.name, bytes: await bytesOf(f) });
+        post({ id, kind: 'done', value: session.add(files, progress) });
+        return;
+      }
+      case 'remove':
+        post({ id, kind: 'done', value: session.remove(request.name) });
+        return;
+      case 'run': {
+        const outcome = session.run(request.year, progress);
+        // The result's bytes move to the page rather than being copied.
+        const transfer = [outcome.workbook?.bytes.buffer, outcome.json?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+        post({ id, kind: 'done', value: outcome }, transfer);
+        return;
+      }
+      case 'preview':
+        post({ id, kind: 'done', value: session.preview(request.file, request.sheet, request.cell) });
+        return;
+    }
+  } catch (e) {
+    post({ id, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The web page's state: the chosen files (summaries only; their contents stay in the worker), the run,
+ * the downloads and the row preview of the selected issue. One thing at a time: while files are read or
+ * a run is going, further actions wait for it.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FileSummary, RowPreview, RunOutcome } from '../adapters/files/session';
+import type { FilesHost } from './files-host';
+
+export type WebPhase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fraction: number }
+  | { kind: 'running'; stage: string; fraction: number }
+  | { kind: 'done'; outcome: RunOutcome; downloads: Downloads }
+  | { kind: 'failed'; message: string };
+
+export interface Downloads {
+  workbook?: { name: string; url: string };
+  json?: { name: string; url: string };
+}
+
+export type PreviewState = { key: string; state: 'loading' } | { key: string; state: 'missing' } | { key: string; state: 'shown'; preview: RowPreview };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function downloadsOf(outcome: RunOutcome): Downloads {
+  const downloads: Downloads = {};
+  if (outcome.workbook) {
+    const { name, bytes } = outcome.workbook;
+    downloads.workbook = { name, url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE })) };
+    if (outcome.json) {
+      const jsonName = name.replace(/\.xlsx$/i, '.json');
+      downloads.json = { name: jsonName, url: URL.createObjectURL(new Blob([outcome.json as Uint8Array<ArrayBuffer>], { type: 'application/json' })) };
+    }
+  }
+  return downloads;
+}
+
+function revoke(phase: WebPhase): void {
+  if (phase.kind !== 'done') return;
+  for (const d of [phase.downloads.workbook, phase.downloads.json]) if (d) URL.revokeObjectURL(d.url);
+}
+
+export function useWebAppraisal(host: FilesHost) {
+  const [files, setFiles] = useState<FileSummary[]>([]);
+  const [phase, setPhaseState] = useState<WebPhase>({ kind: 'idle' });
+  const [preview, setPreview] = useState<PreviewState | null>(null);
+  const phaseRef = useRef<WebPhase>(phase);
+  const busy = useRef(false);
+
+  const setPhase = useCallback((next: WebPhase) => {
+    // A new phase replaces the last result: its download links are released.
+    if (phaseRef.current !== next) revoke(phaseRef.current);
+    phaseRef.current = next;
+    setPhaseState(next);
+  }, []);
+
+  useEffect(() => () => revoke(phaseRef.current), []);
+
+  /** Runs `work` unless something else is going on; the files' list changes clear the last result. */
+  const exclusive = useCallback(async (work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await work();
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
+  const addFiles = useCallback(
+    (chosen: File[]) =>
+      exclusive(async () => {
+        setPreview(null);
+        setPhase({ kind: 'reading', fraction: 0 });
+        try {
+          const summaries = await host.add(
+            chosen.map((file) => ({ name: file.name, file })),
+            (_stage, fraction) => setPhaseState({ kind: 'reading', fraction }),
+          );
+          setFiles(summaries);
+          setPhase({ kind: 'idle' });
+        } catch (e) {
+          setPhase({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        }
+      }),
+    [host, exclusive, setPhase],
+  );
+
+  const removeFile = useCallback(
+    (name: string) =>
+      exclusive(async () => {
+        setPreview(null);
+        setFiles(await host.remove(name));
+        setPhase({ kind: 'idle' });
+      }),
+    [host, exclusive, setPhase],
+  );
+
+  const run = useCallback(
+    (year: number | undefined) =>
+      exclusive(async () => {
+        setPreview(null);
+        setPhase({ kind: 'running', stage: 'start', fraction: 0 });
+        try {
+          const outcome = await host.run(year, (stage, fraction) => setPhaseState({ kind: 'running', stage, fraction }));
+          setPhase({ kind: 'done', outcome, downloads: downloadsOf(outcome) });
+        } catch (e) {
+          setPhase({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        }
+      }),
+    [host, exclusive, setPhase],
+  );
+
+  const showPreview = useCallback(
+    async (key: string, file: string, sheet: string, cell: string) => {
+      setPreview({ key, state: 'loading' });
+      let found: RowPreview | null = null;
+      try {
+        found = await host.preview(file, sheet, cell);
+      } catch {
+        found = null;
+      }
+      // Only if it is still the one asked for: a quicker second click wins.
+      setPreview((current) => (current?.key !== key ? current : found ? { key, state: 'shown', preview: found } : { key, state: 'missing' }));
+    },
+    [host],
+  );
+
+  return { files, phase, preview, addFiles, removeFile, run, showPreview, closePreview: () => setPreview(null), where: host.where };
+}
