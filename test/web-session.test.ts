@@ -168,3 +168,26 @@ describe('bad files get a Chinese message and the session keeps working', () => 
     expect(ok.workbook?.name).toBe('example-2022-考核结果.xlsx');
   });
 });
+
+describe('the page’s host, without a worker (the same requests handled in-process)', () => {
+  test('a run’s report arrives in slices and is put back together exactly', async () => {
+    const { createFilesHost } = await import('../src/web/files-host');
+    const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'example-2022.xlsx')));
+    const host = createFilesHost(null);
+    expect(host.where()).toBe('page');
+    const stages: string[] = [];
+    const added = await host.add([{ name: 'example-2022.xlsx', bytes }]);
+    expect(added[0]?.problem).toBeUndefined();
+    const outcome = await host.run(2022, (stage) => stages.push(stage));
+    const direct = new FilesSession();
+    direct.add([{ name: 'example-2022.xlsx', bytes }]);
+    const expected = direct.run(2022).report;
+    expect(outcome.report.units).toEqual(expected.units);
+    expect(outcome.report.persons).toEqual(expected.persons);
+    expect(outcome.report.issues).toEqual(expected.issues);
+    expect(outcome.report.persons.length).toBeGreaterThan(10);
+    expect(stages).toContain('write');
+    const preview = await host.preview('', outcome.report.issues.find((i) => i.cell !== '')!.sheet, 'A2');
+    expect(preview?.row).toBe(2);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { FilesSession, type FileSummary, type RowPreview, type RunOutcome } from '../adapters/files/session';
 import { ADDIN_VERSION } from '../version';
-import { handle, type FileInput, type Message, type Replies, type Request } from './protocol';
+import { assembleOutcome, handle, type FileInput, type Message, type Replies, type ReportList, type Request } from './protocol';
 
 export type OnProgress = (stage: string, fraction: number) => void;
 
@@ -23,6 +23,8 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   onProgress?: OnProgress;
+  /** Slices of a run's report, in order, until its 'done'. */
+  parts?: Partial<Record<ReportList, unknown[][]>>;
 }
 
 export function createFilesHost(workerSource: string | null): FilesHost {
@@ -37,9 +39,12 @@ export function createFilesHost(workerSource: string | null): FilesHost {
     const p = pending.get(m.id);
     if (!p) return;
     if (m.kind === 'progress') p.onProgress?.(m.stage, m.fraction);
-    else {
+    else if (m.kind === 'part') {
+      p.parts ??= {};
+      (p.parts[m.list] ??= []).push(m.items);
+    } else {
       pending.delete(m.id);
-      if (m.kind === 'done') p.resolve(m.value);
+      if (m.kind === 'done') p.resolve(p.request.type === 'run' ? assembleOutcome(m.value as RunOutcome, p.parts ?? {}) : m.value);
       else p.reject(new Error(m.message));
     }
   };

@@ -24,8 +24,12 @@ export interface Replies {
   preview: RowPreview | null;
 }
 
+/** The report's long lists, sent ahead of the rest in slices (see REPORT_SLICES). */
+export type ReportList = 'issues' | 'persons' | 'units';
+
 export type Message =
   | { id: number; kind: 'progress'; stage: string; fraction: number }
+  | { id: number; kind: 'part'; list: ReportList; items: unknown[] }
   | { id: number; kind: 'done'; value: unknown }
   | { id: number; kind: 'failed'; message: string };
 
@@ -41,6 +45,35 @@ function progressPoster(id: number, post: Post): (stage: string, fraction: numbe
     last = fraction;
     post({ id, kind: 'progress', stage, fraction });
   };
+}
+
+/**
+ * A city's report is 23 MB as JSON (15 000 persons, 12 000 issues, 300 units' explanations). Posted as one
+ * object, the page would spend a quarter of a second unpacking it in one task and the tab would stall;
+ * in slices of about 0.3 MB each, every message is unpacked in a few milliseconds.
+ */
+const REPORT_SLICES: Record<ReportList, number> = { issues: 1000, persons: 1000, units: 20 };
+
+function postOutcome(id: number, outcome: RunOutcome, post: Post): void {
+  const { report, ...rest } = outcome;
+  const lists = { issues: report.issues, persons: report.persons, units: report.units } as Record<ReportList, unknown[]>;
+  for (const list of Object.keys(REPORT_SLICES) as ReportList[]) {
+    const items = lists[list];
+    for (let at = 0; at < items.length; at += REPORT_SLICES[list]) post({ id, kind: 'part', list, items: items.slice(at, at + REPORT_SLICES[list]) });
+  }
+  // The result's bytes move to the page rather than being copied.
+  const transfer = [outcome.workbook?.bytes.buffer, outcome.json?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  post({ id, kind: 'done', value: { ...rest, report: { ...report, issues: [], persons: [], units: [] } } }, transfer);
+}
+
+/** The page's side of postOutcome: the slices put back into the report. */
+export function assembleOutcome(value: RunOutcome, parts: Partial<Record<ReportList, unknown[][]>>): RunOutcome {
+  const report = { ...value.report };
+  for (const list of Object.keys(REPORT_SLICES) as ReportList[]) {
+    const slices = parts[list];
+    if (slices) (report as Record<ReportList, unknown[]>)[list] = ([] as unknown[]).concat(...slices);
+  }
+  return { ...value, report };
 }
 
 async function bytesOf(input: FileInput): Promise<Uint8Array> {
@@ -63,10 +96,7 @@ export async function handle(session: FilesSession, id: number, request: Request
         post({ id, kind: 'done', value: session.remove(request.name) });
         return;
       case 'run': {
-        const outcome = session.run(request.year, progress);
-        // The result's bytes move to the page rather than being copied.
-        const transfer = [outcome.workbook?.bytes.buffer, outcome.json?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-        post({ id, kind: 'done', value: outcome }, transfer);
+        postOutcome(id, session.run(request.year, progress), post);
         return;
       }
       case 'preview':
