@@ -190,7 +190,8 @@ describe('manifest.xml', () => {
     const pages = config.plugins
       .filter((p) => p.constructor.name === 'HtmlWebpackPlugin')
       .map((p) => String(p.userOptions?.filename));
-    expect(pages).toEqual(['taskpane.html']);
+    // The task pane, and the web page (网页版) the help page links to: it is not in the manifest.
+    expect(pages).toEqual(['taskpane.html', 'web.html']);
     const copied = plugin(config, 'CopyPlugin').patterns ?? [];
     expect(copied).toContainEqual(expect.objectContaining({ from: 'assets', to: 'assets' }));
 

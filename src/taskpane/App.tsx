@@ -143,6 +143,8 @@ export function App({ api }: { api: AddinApi }) {
     [api],
   );
 
+  const onSelectIssue = useCallback((issue: unknown, target: IssueTarget, key: string) => void onSelect(issue, target, key), [onSelect]);
+
   const onPickFiles = useCallback(async (files: File[]) => {
     const read: PickedFile[] = [];
     for (const file of files) {
@@ -219,7 +221,7 @@ export function App({ api }: { api: AddinApi }) {
             onOpenUnit={setOpenUnit}
             onSelectCell={(sheet, cell) => void api.selectCell(sheet, cell).catch(() => setNotice({ intent: 'warning', text: UI.selectFailed(sheet, cell) }))}
           />
-          <IssueList issues={result.report.issues} selectedKey={selectedKey} onSelect={(i, t, k) => void onSelect(i, t, k)} />
+          <IssueList issues={result.report.issues} selectedKey={selectedKey} onSelect={onSelectIssue} />
         </>
       )}
       {result && (

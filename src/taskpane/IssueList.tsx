@@ -10,9 +10,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { ReportedIssue } from '../engine/report';
 import {
+  PAGE_SIZE,
   SEVERITIES,
   countBySeverity,
   filterIssues,
@@ -46,9 +47,16 @@ export interface IssueListProps {
   selectedDetail?: ReactNode;
   /** What clicking an issue does, when not jumping to the cell in Excel. */
   hint?: string;
+  /**
+   * Groups open at first while their rows (one page each) add up to at most this many; the first is always
+   * open. Unset: all open. Thousands of rows rendered at once would stall the page for a second.
+   */
+  openRows?: number;
+  /** Rows a group shows before 显示更多 (PAGE_SIZE by default). */
+  pageSize?: number;
 }
 
-export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint = UI.issuesHint }: IssueListProps) {
+export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint = UI.issuesHint, openRows, pageSize = PAGE_SIZE }: IssueListProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<SeverityFilter>('all');
   const counts = useMemo(() => countBySeverity(issues), [issues]);
@@ -84,9 +92,9 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
       </div>
       {groups.length > 0 && (
         // Keyed by filter so every group opens again when the filter changes.
-        <Accordion key={filter} multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
+        <Accordion key={filter} multiple collapsible defaultOpenItems={initiallyOpen(groups, openRows, pageSize)}>
           {groups.map((group) => (
-            <IssueGroupItem key={group.key} group={group} selectedKey={selectedKey} onSelect={onSelect} selectedDetail={selectedDetail} />
+            <IssueGroupItem key={group.key} group={group} selectedKey={selectedKey} onSelect={onSelect} selectedDetail={selectedDetail} pageSize={pageSize} />
           ))}
         </Accordion>
       )}
@@ -94,20 +102,34 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
   );
 }
 
-function IssueGroupItem({
+function initiallyOpen(groups: readonly IssueGroup[], openRows: number | undefined, pageSize: number): string[] {
+  if (openRows === undefined) return groups.map((g) => g.key);
+  const open: string[] = [];
+  let rows = 0;
+  for (const g of groups) {
+    rows += visibleCount(g.issues.length, 1, pageSize);
+    if (open.length > 0 && rows > openRows) break;
+    open.push(g.key);
+  }
+  return open;
+}
+
+const IssueGroupItem = memo(function IssueGroupItem({
   group,
   selectedKey,
   onSelect,
   selectedDetail,
+  pageSize,
 }: {
   group: IssueGroup;
   selectedKey: string | null;
   onSelect: IssueListProps['onSelect'];
   selectedDetail: ReactNode;
+  pageSize: number;
 }) {
   const styles = useStyles();
   const [pages, setPages] = useState(1);
-  const shown = visibleCount(group.issues.length, pages);
+  const shown = visibleCount(group.issues.length, pages, pageSize);
 
   return (
     <AccordionItem value={group.key} data-testid="issue-group" data-sheet={group.sheet} {...(group.file ? { 'data-file': group.file } : {})}>
@@ -122,14 +144,16 @@ function IssueGroupItem({
         <ul className={styles.list} aria-label={group.title}>
           {group.issues.slice(0, shown).map((issue, i) => {
             const key = issueKey(issue, i);
-            const selected = selectedKey === `${group.key}#${key}`;
+            const rowKey = `${group.key}#${key}`;
+            const selected = selectedKey === rowKey;
             return (
               <IssueRow
                 key={key}
                 issue={issue}
+                rowKey={rowKey}
                 selected={selected}
                 {...(selected && selectedDetail ? { detail: selectedDetail } : {})}
-                onSelect={(iss, target) => onSelect(iss, target, `${group.key}#${key}`)}
+                onSelect={onSelect}
               />
             );
           })}
@@ -142,4 +166,4 @@ function IssueGroupItem({
       </AccordionPanel>
     </AccordionItem>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ReportedIssue } from '../engine/report';
 import { issueBody } from '../engine/issues/catalog';
 import { issueTarget, issueWho, type IssueTarget } from './issue-view';
@@ -39,13 +39,19 @@ const useStyles = makeStyles({
 
 export interface IssueRowProps {
   issue: ReportedIssue;
+  /** The row's key in the list, handed back on selection (so one stable onSelect serves every row). */
+  rowKey: string;
   selected: boolean;
-  onSelect: (issue: ReportedIssue, target: IssueTarget) => void;
+  onSelect: (issue: ReportedIssue, target: IssueTarget, rowKey: string) => void;
   /** Shown under the row while it is selected. */
   detail?: ReactNode;
 }
 
-export function IssueRow({ issue, selected, onSelect, detail }: IssueRowProps) {
+/**
+ * Memoised: selecting one issue of thousands re-renders only the two rows whose `selected` changed (with
+ * a stable onSelect), not every row; on a city's workbook that kept a click under a frame.
+ */
+export const IssueRow = memo(function IssueRow({ issue, rowKey, selected, onSelect, detail }: IssueRowProps) {
   const styles = useStyles();
   const target = issueTarget(issue);
   const who = issueWho(issue);
@@ -81,11 +87,11 @@ export function IssueRow({ issue, selected, onSelect, detail }: IssueRowProps) {
         data-code={issue.code}
         data-sheet={target.sheet}
         data-cell={target.cell}
-        onClick={() => onSelect(issue, target)}
+        onClick={() => onSelect(issue, target, rowKey)}
       >
         {content}
       </button>
       {detail}
     </li>
   );
-}
+});

@@ -7,6 +7,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Button,
   Caption1,
   Link,
   Subtitle2,
@@ -14,6 +15,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { pts, unitExplainLines } from '../engine/explain/text';
 import type { Report, UnitResult } from '../engine/report';
 import { UI } from './messages';
@@ -21,6 +23,7 @@ import { UI } from './messages';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
+  more: { alignSelf: 'flex-start' },
   head: { display: 'grid', gridTemplateColumns: '2.5em minmax(0, 1fr) auto auto', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
   rank: { color: tokens.colorNeutralForeground3, textAlign: 'right' },
   unit: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -87,8 +90,12 @@ function UnitBlock({ report, unit, onSelectCell }: { report: Report; unit: UnitR
   );
 }
 
+/** Units listed at first, best rank first; more on request (a city has 300, and each is a few elements). */
+export const UNITS_PAGE = 50;
+
 export function UnitScores({ report, onSelectCell, openUnit, onOpenUnit }: UnitScoresProps) {
   const styles = useStyles();
+  const [shown, setShown] = useState(UNITS_PAGE);
   if (report.units.length === 0) return null;
   const outcomeStyle = { 表彰: styles.commended, 通报批评: styles.criticised, 一票否决: styles.vetoed, '': undefined } as const;
   return (
@@ -96,7 +103,7 @@ export function UnitScores({ report, onSelectCell, openUnit, onOpenUnit }: UnitS
       <Subtitle2 as="h2">{UI.unitsHeading}</Subtitle2>
       <Caption1 className={styles.hint}>{UI.unitsHint}</Caption1>
       <Accordion collapsible openItems={openUnit === null ? [] : [openUnit]} onToggle={(_, data) => onOpenUnit(data.openItems.length > 0 ? String(data.value) : null)}>
-        {report.units.map((u) => (
+        {report.units.slice(0, shown).map((u) => (
           <AccordionItem key={u.unit} value={u.unit}>
             <AccordionHeader data-testid="unit-row" data-unit={u.unit}>
               <span className={styles.head}>
@@ -110,6 +117,11 @@ export function UnitScores({ report, onSelectCell, openUnit, onOpenUnit }: UnitS
           </AccordionItem>
         ))}
       </Accordion>
+      {shown < report.units.length && (
+        <Button className={styles.more} appearance="secondary" size="small" data-testid="units-more" onClick={() => setShown((n) => n + UNITS_PAGE)}>
+          {UI.showMoreUnits(shown, report.units.length)}
+        </Button>
+      )}
     </section>
   );
 }

@@ -50,6 +50,7 @@ export const UI = {
 
   unitsHeading: '各单位得分与评分依据',
   unitsHint: '点击单位可查看它各项得分的计分依据（与「评分依据」表相同）；点击位置可跳到台账中扣分或未达标的单元格。',
+  showMoreUnits: (shown: number, total: number) => `显示更多单位（已显示 ${shown} / 共 ${total} 个）`,
   unitTotal: (total: string) => `${total} 分`,
   unitGoto: (sheet: string, cell: string) => `跳转到「${sheet}」${cell}`,
 

@@ -4,7 +4,7 @@
  * as text (React escapes it), never as markup.
  */
 import { Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { PreviewState } from './useWebAppraisal';
+import type { PreviewState } from './useRowPreview';
 import { WEB } from '../taskpane/messages';
 
 const useStyles = makeStyles({

@@ -19,8 +19,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import type { ReportedIssue } from '../engine/report';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Report, ReportedIssue } from '../engine/report';
 import { IssueList } from '../taskpane/IssueList';
 import { NoLedgersNotice } from '../taskpane/Notices';
 import { RecognitionPanel } from '../taskpane/RecognitionPanel';
@@ -33,6 +33,8 @@ import { Downloads } from './Downloads';
 import { DropZone } from './DropZone';
 import type { FilesHost } from './files-host';
 import { RowPreviewTable } from './RowPreviewTable';
+import { useRowPreview } from './useRowPreview';
+import { useStages } from './useStages';
 import { useWebAppraisal } from './useWebAppraisal';
 
 const useStyles = makeStyles({
@@ -50,6 +52,87 @@ const useStyles = makeStyles({
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
+/** Groups open at first while their first pages add up to this many rows (IssueList's openRows). */
+const OPEN_ROWS = 50;
+/**
+ * Rows a group shows before 显示更多. Measured on a city's workbook in Chromium: 100 issue rows took one
+ * commit of about 250 ms (a long task); 50 stay well under the 200 ms a user notices as a stall.
+ */
+const PAGE_ROWS = 50;
+
+/**
+ * The issue list with its own selection and row preview: a click re-renders this, not the whole page.
+ */
+const WebIssues = memo(function WebIssues({ host, issues }: { host: FilesHost; issues: ReportedIssue[] }) {
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const { preview, show } = useRowPreview(host);
+  const onSelect = useCallback(
+    (_issue: ReportedIssue, target: { file: string; sheet: string; cell: string }, key: string) => {
+      setSelectedKey(key);
+      void show(key, target.file, target.sheet, target.cell);
+    },
+    [show],
+  );
+  return (
+    <IssueList
+      issues={issues}
+      selectedKey={selectedKey}
+      hint={WEB.issuesHint}
+      openRows={OPEN_ROWS}
+      pageSize={PAGE_ROWS}
+      onSelect={onSelect}
+      {...(preview && preview.key === selectedKey ? { selectedDetail: <RowPreviewTable state={preview} /> } : {})}
+    />
+  );
+});
+
+/**
+ * 各单位得分与评分依据 and 识别结果, whose places open a dialog with the row's preview (there is no grid to
+ * select in). Their own open/closed state, so opening a unit re-renders only this part.
+ */
+const ScoresAndRecognition = memo(function ScoresAndRecognition({
+  host,
+  report,
+  scores,
+  busy,
+  between,
+  stage,
+}: {
+  host: FilesHost;
+  report: Report;
+  scores: boolean;
+  busy: boolean;
+  /** Rendered in steps (useStages): 1 the units, 2 the issues, 3 识别结果. */
+  stage: number;
+  /** Shown between the scores and 识别结果 (the issue list, as in the task pane). */
+  between: ReactNode;
+}) {
+  const [openUnit, setOpenUnit] = useState<string | null>(null);
+  const [openSheets, setOpenSheets] = useState<string[]>([]);
+  const { preview, show, close } = useRowPreview(host);
+  const showPlace = useCallback((sheet: string, cell: string, file?: string) => void show(`${file ?? ''}|${sheet}|${cell}`, file ?? '', sheet, cell), [show]);
+  return (
+    <>
+      {scores && stage >= 1 && <UnitScores report={report} openUnit={openUnit} onOpenUnit={setOpenUnit} onSelectCell={showPlace} />}
+      {stage >= 2 && between}
+      {stage >= 3 && <RecognitionPanel report={report} onSelectCell={showPlace} busy={busy} openSheets={openSheets} onToggleSheets={setOpenSheets} />}
+      <Dialog open={preview !== null} onOpenChange={(_, d) => !d.open && close()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{WEB.placeDialogTitle}</DialogTitle>
+            <DialogContent>{preview && <RowPreviewTable state={preview} />}</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={close}>
+                {WEB.previewClose}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+});
+
 function nearMissMessages(issues: readonly ReportedIssue[]): string[] {
   return issues.filter((i) => i.code === 'INCOMPLETE_LEDGER' || i.code === 'MISSING_COLUMN').map((i) => i.message);
 }
@@ -57,23 +140,18 @@ function nearMissMessages(issues: readonly ReportedIssue[]): string[] {
 export function WebApp({ host }: { host: FilesHost }) {
   const styles = useStyles();
   const web = useWebAppraisal(host);
-  const { files, phase, preview } = web;
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [openSheets, setOpenSheets] = useState<string[]>([]);
-  const [openUnit, setOpenUnit] = useState<string | null>(null);
-  const [placeOpen, setPlaceOpen] = useState(false);
+  const { files, phase } = web;
 
   const listed = useMemo(() => files.map((f) => ({ name: f.name, sheetCount: f.sheets, ...(f.problem ? { problem: f.problem } : {}) })), [files]);
   const usable = files.filter((f) => !f.problem).length;
   const busy = phase.kind === 'reading' || phase.kind === 'running';
   const outcome = phase.kind === 'done' ? phase.outcome : null;
   const report = outcome?.report;
-
-  const showPlace = (sheet: string, cell: string, file?: string) => {
-    setSelectedKey(null);
-    setPlaceOpen(true);
-    void web.showPreview(`place:${file ?? ''}|${sheet}|${cell}`, file ?? '', sheet, cell);
-  };
+  const { addFiles, removeFile, run } = web;
+  const onFiles = useCallback((f: File[]) => void addFiles(f), [addFiles]);
+  const onRemove = useCallback((name: string) => void removeFile(name), [removeFile]);
+  const onRun = useCallback((year: number | undefined) => void run(year), [run]);
+  const stage = useStages(3, report);
 
   return (
     <main className={styles.root} aria-labelledby="app-title">
@@ -84,16 +162,9 @@ export function WebApp({ host }: { host: FilesHost }) {
         <Caption1 className={styles.intro}>{WEB.intro}</Caption1>
       </header>
 
-      <DropZone busy={busy} reading={phase.kind === 'reading' ? phase.fraction : null} onFiles={(f) => void web.addFiles(f)} />
+      <DropZone busy={busy} reading={phase.kind === 'reading' ? phase.fraction : null} onFiles={onFiles} />
 
-      <SubmittedFiles
-        files={listed}
-        {...(report ? { report } : {})}
-        busy={busy}
-        heading={WEB.filesHeading}
-        hint=""
-        onRemove={(name) => void web.removeFile(name)}
-      />
+      <SubmittedFiles files={listed} {...(report ? { report } : {})} busy={busy} heading={WEB.filesHeading} hint="" onRemove={onRemove} />
 
       <RunPanel
         running={phase.kind === 'running'}
@@ -101,10 +172,7 @@ export function WebApp({ host }: { host: FilesHost }) {
         fraction={phase.kind === 'running' ? phase.fraction : 0}
         insertingRules={false}
         nothingToRun={usable === 0}
-        onRun={(year) => {
-          setSelectedKey(null);
-          void web.run(year);
-        }}
+        onRun={onRun}
       />
       {files.length > 0 && usable === 0 && !busy && (
         <MessageBar intent="warning" data-testid="no-usable-files">
@@ -130,42 +198,18 @@ export function WebApp({ host }: { host: FilesHost }) {
         <>
           <Downloads links={phase.downloads} separateWorkbook={outcome.separateWorkbook === true} severalFiles={usable > 1} />
           <SummaryCard report={report} renamed={outcome.renamed} />
-          <UnitScores report={report} openUnit={openUnit} onOpenUnit={setOpenUnit} onSelectCell={showPlace} />
-          <IssueList
-            issues={report.issues}
-            selectedKey={selectedKey}
-            hint={WEB.issuesHint}
-            onSelect={(_issue, target, key) => {
-              setSelectedKey(key);
-              void web.showPreview(key, target.file, target.sheet, target.cell);
-            }}
-            {...(preview && selectedKey !== null && preview.key === selectedKey ? { selectedDetail: <RowPreviewTable state={preview} /> } : {})}
-          />
         </>
       )}
       {report && (
-        <RecognitionPanel
+        <ScoresAndRecognition
+          host={host}
           report={report}
-          onSelectCell={(sheet, cell) => showPlace(sheet, cell)}
+          scores={!outcome.noLedgers}
           busy={busy}
-          openSheets={openSheets}
-          onToggleSheets={setOpenSheets}
+          stage={stage}
+          between={outcome.noLedgers ? null : <WebIssues host={host} issues={report.issues} />}
         />
       )}
-
-      <Dialog open={placeOpen && preview !== null && preview.key.startsWith('place:')} onOpenChange={(_, d) => setPlaceOpen(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{WEB.placeDialogTitle}</DialogTitle>
-            <DialogContent>{preview && <RowPreviewTable state={preview} />}</DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setPlaceOpen(false)}>
-                {WEB.previewClose}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </main>
   );
 }

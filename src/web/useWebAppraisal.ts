@@ -3,8 +3,8 @@
  * the downloads and the row preview of the selected issue. One thing at a time: while files are read or
  * a run is going, further actions wait for it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FileSummary, RowPreview, RunOutcome } from '../adapters/files/session';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { FileSummary, RunOutcome } from '../adapters/files/session';
 import type { FilesHost } from './files-host';
 
 export type WebPhase =
@@ -19,7 +19,11 @@ export interface Downloads {
   json?: { name: string; url: string };
 }
 
-export type PreviewState = { key: string; state: 'loading' } | { key: string; state: 'missing' } | { key: string; state: 'shown'; preview: RowPreview };
+
+/** Lets the browser paint and handle input before the next step (a macrotask, not a microtask). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -44,7 +48,6 @@ function revoke(phase: WebPhase): void {
 export function useWebAppraisal(host: FilesHost) {
   const [files, setFiles] = useState<FileSummary[]>([]);
   const [phase, setPhaseState] = useState<WebPhase>({ kind: 'idle' });
-  const [preview, setPreview] = useState<PreviewState | null>(null);
   const phaseRef = useRef<WebPhase>(phase);
   const busy = useRef(false);
 
@@ -71,7 +74,6 @@ export function useWebAppraisal(host: FilesHost) {
   const addFiles = useCallback(
     (chosen: File[]) =>
       exclusive(async () => {
-        setPreview(null);
         setPhase({ kind: 'reading', fraction: 0 });
         try {
           const summaries = await host.add(
@@ -90,7 +92,6 @@ export function useWebAppraisal(host: FilesHost) {
   const removeFile = useCallback(
     (name: string) =>
       exclusive(async () => {
-        setPreview(null);
         setFiles(await host.remove(name));
         setPhase({ kind: 'idle' });
       }),
@@ -100,11 +101,17 @@ export function useWebAppraisal(host: FilesHost) {
   const run = useCallback(
     (year: number | undefined) =>
       exclusive(async () => {
-        setPreview(null);
         setPhase({ kind: 'running', stage: 'start', fraction: 0 });
         try {
           const outcome = await host.run(year, (stage, fraction) => setPhaseState({ kind: 'running', stage, fraction }));
-          setPhase({ kind: 'done', outcome, downloads: downloadsOf(outcome) });
+          // Each step in a task of its own: copying 28 MB into blobs and rendering do not add up to one stall.
+          await nextTask();
+          const downloads = downloadsOf(outcome);
+          await nextTask();
+          const done: WebPhase = { kind: 'done', outcome, downloads };
+          // A city's results are thousands of elements: rendered as a transition, React yields to the
+          // browser every few milliseconds instead of holding the page for a second.
+          startTransition(() => setPhase(done));
         } catch (e) {
           setPhase({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
         }
@@ -112,20 +119,5 @@ export function useWebAppraisal(host: FilesHost) {
     [host, exclusive, setPhase],
   );
 
-  const showPreview = useCallback(
-    async (key: string, file: string, sheet: string, cell: string) => {
-      setPreview({ key, state: 'loading' });
-      let found: RowPreview | null = null;
-      try {
-        found = await host.preview(file, sheet, cell);
-      } catch {
-        found = null;
-      }
-      // Only if it is still the one asked for: a quicker second click wins.
-      setPreview((current) => (current?.key !== key ? current : found ? { key, state: 'shown', preview: found } : { key, state: 'missing' }));
-    },
-    [host],
-  );
-
-  return { files, phase, preview, addFiles, removeFile, run, showPreview, closePreview: () => setPreview(null), where: host.where };
+  return { files, phase, addFiles, removeFile, run };
 }
