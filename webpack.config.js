@@ -84,20 +84,27 @@ async function httpsOptions() {
   return { ca: options.ca, key: options.key, cert: options.cert };
 }
 
+/** Lowers syntax newer than the minimum browsers (scripts/build/browser-targets.cjs) with esbuild. */
+const LOWER_SYNTAX_LOADER = path.resolve(__dirname, 'scripts/build/lower-syntax-loader.cjs');
+
 /** TypeScript through ts-loader; the test harness (test/harness/webpack.harness.js) builds with it too. */
 function typescriptRule(compilerOptions = {}) {
   return {
     test: /\.tsx?$/,
     exclude: /node_modules/,
-    use: {
-      loader: 'ts-loader',
-      options: {
-        transpileOnly: true,
-        configFile: path.resolve(__dirname, 'tsconfig.json'),
-        // ES modules let webpack drop the unused parts of Fluent UI.
-        compilerOptions: { module: 'es2020', moduleResolution: 'node', ...compilerOptions },
+    // Loaders run last to first: ts-loader, then the syntax lowering.
+    use: [
+      LOWER_SYNTAX_LOADER,
+      {
+        loader: 'ts-loader',
+        options: {
+          transpileOnly: true,
+          configFile: path.resolve(__dirname, 'tsconfig.json'),
+          // ES modules let webpack drop the unused parts of Fluent UI.
+          compilerOptions: { module: 'es2020', moduleResolution: 'node', ...compilerOptions },
+        },
       },
-    },
+    ],
   };
 }
 
@@ -126,6 +133,8 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         typescriptRule(),
+        // React, Fluent UI (tabster ships `??=`), fflate, htmlparser2, ...: down to the minimum browsers too.
+        { test: /\.[cm]?js$/, include: /node_modules/, use: [LOWER_SYNTAX_LOADER] },
       ],
     },
     optimization: {
