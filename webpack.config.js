@@ -92,6 +92,8 @@ function typescriptRule(compilerOptions = {}) {
   return {
     test: /\.tsx?$/,
     exclude: /node_modules/,
+    // The web page's worker is bundled on its own (inlineWorkerRule).
+    resourceQuery: { not: [/inline-worker/] },
     // Loaders run last to first: ts-loader, then the syntax lowering.
     use: [
       LOWER_SYNTAX_LOADER,
@@ -108,6 +110,15 @@ function typescriptRule(compilerOptions = {}) {
   };
 }
 
+/** `import source from './worker.ts?inline-worker'`: the worker bundled by esbuild, as a string. */
+function inlineWorkerRule() {
+  return {
+    test: /\.ts$/,
+    resourceQuery: /inline-worker/,
+    use: path.resolve(__dirname, 'scripts/build/inline-worker-loader.cjs'),
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -120,6 +131,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // 网页版: the same components on files chosen in any browser, without Excel or office.js.
+      web: './src/web/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -132,6 +145,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        inlineWorkerRule(),
         typescriptRule(),
         // React, Fluent UI (tabster ships `??=`), fflate, htmlparser2, ...: down to the minimum browsers too.
         { test: /\.[cm]?js$/, include: /node_modules/, use: [LOWER_SYNTAX_LOADER] },
@@ -149,6 +163,13 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         officeJsUrl: officeJs === 'cdn' ? CDN_OFFICE_JS : 'office-js/office.js',
         officeJsOrigin: officeJs === 'cdn' ? new URL(CDN_OFFICE_JS).origin : '',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'web.html',
+        template: './src/web/web.html',
+        chunks: ['web'],
+        // Relative script URLs, so the page works opened from a folder (file://) as well as from a server.
+        publicPath: './',
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -20,7 +20,9 @@ export function xmlText(text: string): string {
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
     .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    // With the u flag a surrogate pair is one code point, so this class matches lone surrogates only
+    // (no lookbehind: Safari before 16.4 cannot parse it).
+    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
