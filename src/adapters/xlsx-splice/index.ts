@@ -51,17 +51,24 @@ function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function relPrefix(sheets: SheetEntry[], workbookXml: string): string {
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * The prefix the workbook uses for relationship ids (`r` in `r:id`), and whether its root element declares
+ * it. openpyxl declares it on each <sheet> instead: a new <sheet> then has to declare it itself, or its
+ * `r:id` is an undeclared prefix and the workbook is not namespace-well-formed (Excel refuses it).
+ */
+function relPrefix(sheets: SheetEntry[], workbookXml: string): { prefix: string; onRoot: boolean } {
   const first = sheets[0];
   // A package without sheets (the base of a result built from several files) says it on its root.
   const m = first
     ? /\s([A-Za-z_][\w.-]*):id\s*=/.exec(first.element.openTag)
     : /\sxmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml);
   if (!m) throw new SpliceUnsupported('cannot tell the relationships prefix');
-  if (!workbookXml.includes(`xmlns:${m[1]}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`)) {
-    throw new SpliceUnsupported('unexpected relationships namespace');
-  }
-  return m[1]!;
+  const declaration = `xmlns:${m[1]}="${RELATIONSHIPS_NS}"`;
+  if (!workbookXml.includes(declaration)) throw new SpliceUnsupported('unexpected relationships namespace');
+  const root = firstElement(workbookXml, 'workbook');
+  return { prefix: m[1]!, onRoot: root !== undefined && root.openTag.includes(declaration) };
 }
 
 function stylesPart(pkg: Package, rels: readonly Relationship[]): string {
@@ -106,7 +113,8 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   };
 
   const sheets = pkg.sheets(workbookXml, rels);
-  const prefix = relPrefix(sheets, workbookXml);
+  const { prefix, onRoot } = relPrefix(sheets, workbookXml);
+  const declare = onRoot ? '' : ` xmlns:${prefix}="${RELATIONSHIPS_NS}"`;
   const replaced = new Map<string, ZipEntry>();
   const removed = new Set<string>();
   const added: ZipEntry[] = [];
@@ -141,7 +149,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
       relIds.add(relId);
       added.push(textEntry(part, xml));
       if (sheet.rels !== undefined) added.push(textEntry(pkg.relsPath(part), sheet.rels));
-      newSheetTags.push(`<sheet name="${escapeXml(sheet.name)}" sheetId="${nextSheetId++}" ${prefix}:id="${relId}"/>`);
+      newSheetTags.push(`<sheet${declare} name="${escapeXml(sheet.name)}" sheetId="${nextSheetId++}" ${prefix}:id="${relId}"/>`);
       newRels.push(`<Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="${escapeXml(part.slice(wbDir.length))}"/>`);
       newTypes.push(`<Override PartName="/${escapeXml(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);
     }
