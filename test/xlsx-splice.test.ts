@@ -243,15 +243,32 @@ describe('splicing result sheets into the user’s package', () => {
 
   test('a package it does not understand is rewritten whole instead', async () => {
     const zip = await JSZip.loadAsync(await sourceBytes());
-    // A namespace prefix on the content-types root: valid XML, but not a shape the splicer edits.
+    // No styles part (allowed: LibreOffice writes inline-only packages so): there is nothing to merge the
+    // result's cell formats into, so the splicer refuses and exceljs rewrites the workbook.
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).replace(/<Relationship [^>]*styles"[^>]*\/>/, '');
+    zip.file('xl/_rels/workbook.xml.rels', rels);
+    zip.remove('xl/styles.xml');
+    const bare = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const result = await resultFile(bare, await loadWorkbook(bare), allOutputs());
+    expect(result.method).toBe('rewrite');
+    expect(result.spliceRefused).toMatch(/no styles part/);
+    expect((await fromBytes(result.data)).worksheets.map((w) => w.name)).toEqual(['学习 台账', '说明', '考核汇总', '人员考核明细', '校验问题']);
+  });
+
+  test('prefixed parts (<ct:Types>, <x:workbook> as WPS and Tencent Docs write them) are spliced with their own prefix', async () => {
+    const zip = await JSZip.loadAsync(await sourceBytes());
     const types = (await zip.file('[Content_Types].xml')!.async('string'))
       .replace('<Types xmlns=', '<ct:Types xmlns:ct=')
       .replace(/<(\/?)(Types|Default|Override)\b/g, '<$1ct:$2');
     zip.file('[Content_Types].xml', types);
     const prefixed = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     const result = await resultFile(prefixed, await loadWorkbook(prefixed), allOutputs());
-    expect(result.method).toBe('rewrite');
-    expect(result.spliceRefused).toMatch(/root is <ct:Types>/);
+    expect(result.method).toBe('splice');
+    const out = await JSZip.loadAsync(result.data);
+    const written = await out.file('[Content_Types].xml')!.async('string');
+    expect(written.match(/<ct:Override PartName="\/xl\/worksheets\/sheet\d+\.xml"/g)?.length).toBe(5);
+    expect(written).not.toMatch(/<Override/);
+    await wellFormed(written);
     expect((await fromBytes(result.data)).worksheets.map((w) => w.name)).toEqual(['学习 台账', '说明', '考核汇总', '人员考核明细', '校验问题']);
   });
 });

@@ -7,7 +7,7 @@
  * A package this module does not understand raises SpliceUnsupported; the caller then rewrites the
  * whole workbook with exceljs.
  */
-import { Package, REL_TYPES, type Relationship, type SheetEntry } from './package';
+import { CONTENT_TYPES_NS, Package, REL_TYPES, RELS_NS, SPREADSHEETML_NS, type Relationship, type SheetEntry } from './package';
 import { mergeStyles } from './styles';
 import { SpliceUnsupported } from './unsupported';
 import { attr, elements, escapeXml, firstElement, removeAttr, requireRoot, splice } from './xml';
@@ -58,7 +58,7 @@ const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/
  * it. openpyxl declares it on each <sheet> instead: a new <sheet> then has to declare it itself, or its
  * `r:id` is an undeclared prefix and the workbook is not namespace-well-formed (Excel refuses it).
  */
-function relPrefix(sheets: SheetEntry[], workbookXml: string): { prefix: string; onRoot: boolean } {
+function relPrefix(sheets: SheetEntry[], workbookXml: string, p: string): { prefix: string; onRoot: boolean } {
   const first = sheets[0];
   // A package without sheets (the base of a result built from several files) says it on its root.
   const m = first
@@ -67,7 +67,7 @@ function relPrefix(sheets: SheetEntry[], workbookXml: string): { prefix: string;
   if (!m) throw new SpliceUnsupported('cannot tell the relationships prefix');
   const declaration = `xmlns:${m[1]}="${RELATIONSHIPS_NS}"`;
   if (!workbookXml.includes(declaration)) throw new SpliceUnsupported('unexpected relationships namespace');
-  const root = firstElement(workbookXml, 'workbook');
+  const root = firstElement(workbookXml, `${p}workbook`);
   return { prefix: m[1]!, onRoot: root !== undefined && root.openTag.includes(declaration) };
 }
 
@@ -99,8 +99,10 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   let workbookXml = pkg.text(wbPart);
   let relsXml = pkg.text(relsPart);
   let typesXml = pkg.text('[Content_Types].xml');
-  requireRoot(workbookXml, 'workbook', wbPart);
-  requireRoot(typesXml, 'Types', '[Content_Types].xml');
+  // Each edited part's own prefix ('' or e.g. 'x:'), carried by every element looked for or added there.
+  const p = requireRoot(workbookXml, 'workbook', wbPart, SPREADSHEETML_NS);
+  const tp = requireRoot(typesXml, 'Types', '[Content_Types].xml', CONTENT_TYPES_NS);
+  const rp = requireRoot(relsXml, 'Relationships', relsPart, RELS_NS);
 
   // Parsed once, from relsXml as read: the calc-chain edit below uses these offsets before anything is appended.
   const rels = pkg.relationships(wbPart, relsXml);
@@ -113,7 +115,7 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
   };
 
   const sheets = pkg.sheets(workbookXml, rels);
-  const { prefix, onRoot } = relPrefix(sheets, workbookXml);
+  const { prefix, onRoot } = relPrefix(sheets, workbookXml, p);
   const declare = onRoot ? '' : ` xmlns:${prefix}="${RELATIONSHIPS_NS}"`;
   const replaced = new Map<string, ZipEntry>();
   const removed = new Set<string>();
@@ -149,19 +151,19 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
       relIds.add(relId);
       added.push(textEntry(part, xml));
       if (sheet.rels !== undefined) added.push(textEntry(pkg.relsPath(part), sheet.rels));
-      newSheetTags.push(`<sheet${declare} name="${escapeXml(sheet.name)}" sheetId="${nextSheetId++}" ${prefix}:id="${relId}"/>`);
-      newRels.push(`<Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="${escapeXml(part.slice(wbDir.length))}"/>`);
-      newTypes.push(`<Override PartName="/${escapeXml(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);
+      newSheetTags.push(`<${p}sheet${declare} name="${escapeXml(sheet.name)}" sheetId="${nextSheetId++}" ${prefix}:id="${relId}"/>`);
+      newRels.push(`<${rp}Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="${escapeXml(part.slice(wbDir.length))}"/>`);
+      newTypes.push(`<${tp}Override PartName="/${escapeXml(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);
     }
     if (sheet.printTitleRows) titles.push({ index, name: sheet.name, rows: sheet.printTitleRows });
   }
 
   // workbook.xml: edits from the end backwards keep the recorded offsets valid.
-  workbookXml = editDefinedNames(workbookXml, titles);
-  const list = firstElement(workbookXml, 'sheets')!;
+  workbookXml = editDefinedNames(workbookXml, titles, p);
+  const list = firstElement(workbookXml, `${p}sheets`)!;
   workbookXml = splice(workbookXml, list.innerEnd, list.innerEnd, newSheetTags.join(''));
   for (const edit of sheetTagEdits.sort((a, b) => b.start - a.start)) {
-    const el = elements(workbookXml, 'sheet', list.innerStart, list.innerEnd).find((e) => e.start === edit.start);
+    const el = elements(workbookXml, `${p}sheet`, list.innerStart, list.innerEnd).find((e) => e.start === edit.start);
     if (!el) throw new SpliceUnsupported('sheet element moved');
     workbookXml = splice(workbookXml, el.start, el.start + el.openTag.length, edit.text);
   }
@@ -171,11 +173,11 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
     for (const rel of rels.filter((r) => r.type === REL_TYPES.calcChain).reverse()) {
       removed.add(rel.part);
       relsXml = splice(relsXml, rel.element.start, rel.element.end, '');
-      typesXml = typesXml.replace(new RegExp(`<Override[^>]*PartName="/${rel.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
+      typesXml = typesXml.replace(new RegExp(`<${tp}Override[^>]*PartName="/${rel.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
     }
   }
-  relsXml = beforeClose(relsXml, 'Relationships', newRels.join(''));
-  typesXml = beforeClose(typesXml, 'Types', newTypes.join(''));
+  relsXml = beforeClose(relsXml, `${rp}Relationships`, newRels.join(''));
+  typesXml = beforeClose(typesXml, `${tp}Types`, newTypes.join(''));
 
   const changed = new Map<string, string>([
     [wbPart, workbookXml],
@@ -194,30 +196,30 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
 }
 
 /** Sets `_xlnm.Print_Titles` for each placed sheet, replacing any the sheet had. */
-function editDefinedNames(workbookXml: string, titles: { index: number; name: string; rows: [number, number] }[]): string {
+function editDefinedNames(workbookXml: string, titles: { index: number; name: string; rows: [number, number] }[], p: string): string {
   if (titles.length === 0) return workbookXml;
   const names = titles.map(
     (t) =>
-      `<definedName name="${PRINT_TITLES}" localSheetId="${t.index}">${escapeXml(`${quotedSheet(t.name)}!$${t.rows[0]}:$${t.rows[1]}`)}</definedName>`,
+      `<${p}definedName name="${PRINT_TITLES}" localSheetId="${t.index}">${escapeXml(`${quotedSheet(t.name)}!$${t.rows[0]}:$${t.rows[1]}`)}</${p}definedName>`,
   );
   const indices = new Set(titles.map((t) => String(t.index)));
-  const block = firstElement(workbookXml, 'definedNames');
+  const block = firstElement(workbookXml, `${p}definedNames`);
   if (block) {
     let xml = workbookXml;
-    for (const el of elements(workbookXml, 'definedName', block.innerStart, block.innerEnd).reverse()) {
+    for (const el of elements(workbookXml, `${p}definedName`, block.innerStart, block.innerEnd).reverse()) {
       if (attr(el.openTag, 'name') === PRINT_TITLES && indices.has(attr(el.openTag, 'localSheetId') ?? '')) {
         xml = splice(xml, el.start, el.end, '');
       }
     }
-    const closeAt = xml.indexOf('</definedNames>', block.innerStart);
+    const closeAt = xml.indexOf(`</${p}definedNames>`, block.innerStart);
     if (closeAt < 0) {
       // <definedNames/>: open it up.
-      return splice(xml, block.start, block.end, `${block.openTag.replace(/\s*\/>$/, '>')}${names.join('')}</definedNames>`);
+      return splice(xml, block.start, block.end, `${block.openTag.replace(/\s*\/>$/, '>')}${names.join('')}</${p}definedNames>`);
     }
     return splice(xml, closeAt, closeAt, names.join(''));
   }
   // The schema puts definedNames after sheets, functionGroups and externalReferences.
-  const after = firstElement(workbookXml, 'externalReferences') ?? firstElement(workbookXml, 'functionGroups') ?? firstElement(workbookXml, 'sheets')!;
-  return splice(workbookXml, after.end, after.end, `<definedNames>${names.join('')}</definedNames>`);
+  const after = firstElement(workbookXml, `${p}externalReferences`) ?? firstElement(workbookXml, `${p}functionGroups`) ?? firstElement(workbookXml, `${p}sheets`)!;
+  return splice(workbookXml, after.end, after.end, `<${p}definedNames>${names.join('')}</${p}definedNames>`);
 }
 export { splicedResult } from './result';

@@ -12,6 +12,10 @@ export const REL_TYPES = {
   calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
 };
 
+export const SPREADSHEETML_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
+
 export interface Relationship {
   id: string;
   type: string;
@@ -65,8 +69,8 @@ export class Package {
     const path = this.relsPath(part);
     if (xml === undefined && !this.has(path)) return [];
     const text = xml ?? this.text(path);
-    requireRoot(text, 'Relationships', path);
-    return elements(text, 'Relationship').map((element) => {
+    const p = requireRoot(text, 'Relationships', path, RELS_NS);
+    return elements(text, `${p}Relationship`).map((element) => {
       const external = attr(element.openTag, 'TargetMode') === 'External';
       const target = attr(element.openTag, 'Target') ?? '';
       return {
@@ -81,9 +85,10 @@ export class Package {
   /** The workbook's `<sheet>` elements with the part each points at (`workbookRels`: the workbook part's relationships). */
   sheets(workbookXml: string, workbookRels: readonly Relationship[]): SheetEntry[] {
     const rels = new Map(workbookRels.map((r) => [r.id, r]));
-    const list = firstElement(workbookXml, 'sheets');
+    const p = requireRoot(workbookXml, 'workbook', this.workbookPart, SPREADSHEETML_NS);
+    const list = firstElement(workbookXml, `${p}sheets`);
     if (!list) throw new SpliceUnsupported('workbook has no <sheets>');
-    return elements(workbookXml, 'sheet', list.innerStart, list.innerEnd).map((element) => {
+    return elements(workbookXml, `${p}sheet`, list.innerStart, list.innerEnd).map((element) => {
       const relId = /\s[A-Za-z_][\w.-]*:id\s*=\s*"([^"]*)"/.exec(element.openTag)?.[1];
       const rel = relId === undefined ? undefined : rels.get(relId);
       if (!rel) throw new SpliceUnsupported('sheet without a relationship');

@@ -4,7 +4,8 @@
  * them and its sheets' style indices are shifted to match.
  */
 import { SpliceUnsupported } from './unsupported';
-import { attr, elements, firstElement, removeAttr, requireRoot, setAttr, splice, type XmlElement } from './xml';
+import { SPREADSHEETML_NS } from './package';
+import { attr, elements, firstElement, removeAttr, requireRoot, setAttr, splice, withPrefix, type XmlElement } from './xml';
 
 /** Custom number formats start at 164; lower ids are Excel's built-in formats. */
 const FIRST_CUSTOM_NUMFMT = 164;
@@ -36,24 +37,27 @@ function appended(xml: string, section: XmlElement, tag: string, added: string[]
 }
 
 export function mergeStyles(original: string, result: string): MergedStyles {
-  requireRoot(original, 'styleSheet', 'styles.xml');
+  // The workbook's part may carry a prefix (`<x:styleSheet>`); the result's, ours, never does: its entries
+  // get the workbook's prefix as they are compared and appended.
+  const p = requireRoot(original, 'styleSheet', 'styles.xml', SPREADSHEETML_NS);
   requireRoot(result, 'styleSheet', 'result styles.xml');
+  const own = (text: string): string => withPrefix(text, p);
 
-  const fonts = required(original, 'fonts', 'styles.xml');
-  const fills = required(original, 'fills', 'styles.xml');
-  const borders = required(original, 'borders', 'styles.xml');
-  const cellXfs = required(original, 'cellXfs', 'styles.xml');
-  const numFmts = firstElement(original, 'numFmts');
-  const hasStyleXfs = firstElement(original, 'cellStyleXfs') !== undefined;
+  const fonts = required(original, `${p}fonts`, 'styles.xml');
+  const fills = required(original, `${p}fills`, 'styles.xml');
+  const borders = required(original, `${p}borders`, 'styles.xml');
+  const cellXfs = required(original, `${p}cellXfs`, 'styles.xml');
+  const numFmts = firstElement(original, `${p}numFmts`);
+  const hasStyleXfs = firstElement(original, `${p}cellStyleXfs`) !== undefined;
   if (!(fonts.start < fills.start && fills.start < borders.start && borders.start < cellXfs.start)) {
     throw new SpliceUnsupported('styles.xml sections out of order');
   }
 
-  const ownFontList = texts(original, children(original, fonts, 'font'));
-  const ownFillList = texts(original, children(original, fills, 'fill'));
-  const ownBorderList = texts(original, children(original, borders, 'border'));
-  const ownXfList = texts(original, children(original, cellXfs, 'xf'));
-  const ownNumFmts = children(original, numFmts, 'numFmt');
+  const ownFontList = texts(original, children(original, fonts, `${p}font`));
+  const ownFillList = texts(original, children(original, fills, `${p}fill`));
+  const ownBorderList = texts(original, children(original, borders, `${p}border`));
+  const ownXfList = texts(original, children(original, cellXfs, `${p}xf`));
+  const ownNumFmts = children(original, numFmts, `${p}numFmt`);
 
   // Custom number formats: reuse the workbook's id for the same code, otherwise take the next free id.
   const idByCode = new Map<string, string>();
@@ -72,16 +76,16 @@ export function mergeStyles(original: string, result: string): MergedStyles {
     if (mapped === undefined) {
       mapped = String(nextId++);
       idByCode.set(code, mapped);
-      addedNumFmts.push(setAttr(result.slice(f.start, f.end), 'numFmtId', mapped));
+      addedNumFmts.push(own(setAttr(result.slice(f.start, f.end), 'numFmtId', mapped)));
     }
     numFmtMap.set(id, mapped);
   }
 
   // Fonts, fills, borders and cell formats equal (as text) to one the workbook has are reused: a rerun
   // on a result workbook finds the previous run's entries and adds nothing, so styles.xml stops growing.
-  const fontMap = reuseOrAppend(ownFontList, texts(result, children(result, firstElement(result, 'fonts'), 'font')));
-  const fillMap = reuseOrAppend(ownFillList, texts(result, children(result, firstElement(result, 'fills'), 'fill')));
-  const borderMap = reuseOrAppend(ownBorderList, texts(result, children(result, firstElement(result, 'borders'), 'border')));
+  const fontMap = reuseOrAppend(ownFontList, texts(result, children(result, firstElement(result, 'fonts'), 'font')).map(own));
+  const fillMap = reuseOrAppend(ownFillList, texts(result, children(result, firstElement(result, 'fills'), 'fill')).map(own));
+  const borderMap = reuseOrAppend(ownBorderList, texts(result, children(result, firstElement(result, 'borders'), 'border')).map(own));
 
   const mapAttr = (tag: string, name: string, map: number[]): string => {
     const value = attr(tag, name);
@@ -103,7 +107,7 @@ export function mergeStyles(original: string, result: string): MergedStyles {
     }
     // The result's formats derive from the workbook's default cell style (xfId 0), when it has one.
     open = hasStyleXfs ? setAttr(open, 'xfId', '0') : removeAttr(open, 'xfId');
-    return open + result.slice(xf.innerStart, xf.end);
+    return own(open + result.slice(xf.innerStart, xf.end));
   });
   const xfMap = reuseOrAppend(ownXfList, resultXfs);
   const addedFonts = fontMap.added;
@@ -117,15 +121,15 @@ export function mergeStyles(original: string, result: string): MergedStyles {
 
   // Edit from the end so earlier offsets stay valid.
   let xml = original;
-  if (addedXfs.length > 0) xml = splice(xml, cellXfs.start, cellXfs.end, appended(xml, cellXfs, 'cellXfs', addedXfs, ownXfs + addedXfs.length));
-  if (addedBorders.length > 0) xml = splice(xml, borders.start, borders.end, appended(xml, borders, 'borders', addedBorders, ownBorders + addedBorders.length));
-  if (addedFills.length > 0) xml = splice(xml, fills.start, fills.end, appended(xml, fills, 'fills', addedFills, ownFills + addedFills.length));
-  if (addedFonts.length > 0) xml = splice(xml, fonts.start, fonts.end, appended(xml, fonts, 'fonts', addedFonts, ownFonts + addedFonts.length));
+  if (addedXfs.length > 0) xml = splice(xml, cellXfs.start, cellXfs.end, appended(xml, cellXfs, `${p}cellXfs`, addedXfs, ownXfs + addedXfs.length));
+  if (addedBorders.length > 0) xml = splice(xml, borders.start, borders.end, appended(xml, borders, `${p}borders`, addedBorders, ownBorders + addedBorders.length));
+  if (addedFills.length > 0) xml = splice(xml, fills.start, fills.end, appended(xml, fills, `${p}fills`, addedFills, ownFills + addedFills.length));
+  if (addedFonts.length > 0) xml = splice(xml, fonts.start, fonts.end, appended(xml, fonts, `${p}fonts`, addedFonts, ownFonts + addedFonts.length));
   if (addedNumFmts.length > 0) {
     const total = ownNumFmts.length + addedNumFmts.length;
     xml = numFmts
-      ? splice(xml, numFmts.start, numFmts.end, appended(xml, numFmts, 'numFmts', addedNumFmts, total))
-      : splice(xml, fonts.start, fonts.start, `<numFmts count="${total}">${addedNumFmts.join('')}</numFmts>`);
+      ? splice(xml, numFmts.start, numFmts.end, appended(xml, numFmts, `${p}numFmts`, addedNumFmts, total))
+      : splice(xml, fonts.start, fonts.start, `<${p}numFmts count="${total}">${addedNumFmts.join('')}</${p}numFmts>`);
   }
   return { xml, xfMap: xfMap.indices };
 }

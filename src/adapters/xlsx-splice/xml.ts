@@ -87,10 +87,28 @@ export function firstElement(xml: string, tag: string, from = 0, to = xml.length
   return elements(xml, tag, from, to)[0];
 }
 
-/** Fails unless the document's root element is `<name …>` without a namespace prefix. */
-export function requireRoot(xml: string, name: string, part: string): void {
-  const m = /<([A-Za-z_][\w.:-]*)[\s/>]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
-  if (!m || m[1] !== name) throw new SpliceUnsupported(`${part}: root is <${m?.[1] ?? '?'}>, expected <${name}>`);
+/**
+ * The prefix, with its colon, that the document's root element `name` carries: '' for `<workbook …>`,
+ * 'x:' for `<x:workbook xmlns:x="…">` (WPS, Tencent Docs, the OpenXML SDK and ClosedXML write SpreadsheetML
+ * that way). A prefixed root must bind its prefix to `namespace`; every element this module looks for or
+ * adds in the part then carries the same prefix. Fails for any other root.
+ */
+export function requireRoot(xml: string, name: string, part: string, namespace?: string): string {
+  const m = /<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([\s/>][^>]*>)?/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
+  const prefix = m?.[1] === undefined ? '' : `${m[1]}:`;
+  if (!m || m[2] !== name) throw new SpliceUnsupported(`${part}: root is <${m ? prefix + m[2] : '?'}>, expected <${name}>`);
+  if (prefix !== '' && (namespace === undefined || !(m[3] ?? '').includes(`xmlns:${m[1]}="${namespace}"`))) {
+    throw new SpliceUnsupported(`${part}: root <${prefix}${name}> in an unexpected namespace`);
+  }
+  return prefix;
+}
+
+/**
+ * XML this module generated (no namespaces of its own, like the result's styles) with `prefix` added to
+ * every element name, to sit in a part whose elements carry it.
+ */
+export function withPrefix(xml: string, prefix: string): string {
+  return prefix === '' ? xml : xml.replace(/<(\/?)([A-Za-z_])/g, `<$1${prefix}$2`);
 }
 
 /** xml with [start, end) replaced by `text`. */
