@@ -29,6 +29,8 @@ interface Results {
   cli: { runs: number; cliMedianMs: number; floorMedianMs: number; ratio: number; cliPeakRssMB: number; pass: boolean; meetsTarget?: boolean; floor: { readMs: number; writeMs: number }[] };
   office: { tenth: OfficeRun; full: OfficeRun };
   manyFiles?: { runs: number; files: number; oneMedianMs: number; manyMedianMs: number; ratio: number; manyPeakRssMB: number; meetsTarget: boolean };
+  /** bench/web.mjs: the web page on the full workbook. */
+  web?: { runs: number; wallMedianMs: number; drawnMedianMs: number; maxLongTaskMs: number; maxLongTaskMedianMs: number; longTasksMedian: number; meetsTarget: boolean };
   bundle: { entry?: { file: string; gzipBytes: number }; pageGzipBytes: number } | null;
   totalSeconds: number;
 }
@@ -57,6 +59,14 @@ export function printTable(raw: Record<string, unknown>): void {
   if (mf) {
     add(`CLI on ${mf.files} units' files (a folder, median of ${mf.runs})`, `${s(mf.manyMedianMs)} vs ${s(mf.oneMedianMs)} as one workbook, peak RSS ${mf.manyPeakRssMB} MB`);
     add('issue 15 target (folder ≤ 1.5 × one workbook)', `${mf.ratio.toFixed(2)} × ${mf.meetsTarget ? 'MET' : 'NOT MET'}`);
+  }
+  const w = r.web;
+  if (w) {
+    add(`web page, file:// (median of ${w.runs})`, `${s(w.wallMedianMs)} to the download links, ${s(w.drawnMedianMs)} all drawn (CLI ${s(c.cliMedianMs)})`);
+    add(
+      '  page thread: longest task (accept < 200 ms)',
+      `${w.maxLongTaskMs} ms worst, ${w.maxLongTaskMedianMs} ms median; ${w.longTasksMedian} tasks ≥ 50 ms (median) ${w.meetsTarget ? 'PASS' : 'FAIL'}`,
+    );
   }
   const e = r.engine100k;
   add(`engine alone, ${e.ledgerRows} rows (median of ${e.runs})`, `${s(e.medianMs)} wall, ${s(e.cpuMedianMs)} CPU ${e.medianMs < 1000 ? 'PASS' : 'FAIL'} (< 1 s)`);

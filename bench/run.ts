@@ -150,6 +150,13 @@ async function main(): Promise<void> {
   }
   result.bundle = hasBundle(dist) ? bundleSize(dist) : null;
 
+  // The web page on the same workbook, beside the command line: headless Chromium, dist/web.html from file://.
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(path.join(dist, 'web.html')) && existsSync(chromium)) {
+    log('web page (dist/web.html from file://) in headless Chromium on the full workbook');
+    result.web = jsonOf(await run(process.execPath, ['bench/web.mjs', full, String(runs)], ROOT), 'web page');
+  } else log(`web page step skipped: ${existsSync(chromium) ? 'no dist/web.html (npm run build)' : `no ${chromium}`}`);
+
   result.totalSeconds = round((performance.now() - started) / 1000, 1);
   writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   printTable(result);
