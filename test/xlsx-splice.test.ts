@@ -243,16 +243,37 @@ describe('splicing result sheets into the user’s package', () => {
 
   test('a package it does not understand is rewritten whole instead', async () => {
     const zip = await JSZip.loadAsync(await sourceBytes());
-    // No styles part (allowed: LibreOffice writes inline-only packages so): there is nothing to merge the
-    // result's cell formats into, so the splicer refuses and exceljs rewrites the workbook.
+    // The sheets' r:id bound to ISO Strict's relationships namespace in a transitional package: readers that
+    // go by the literal r:id (exceljs) cope, the splicer will not guess, and exceljs rewrites the workbook.
+    const workbook = (await zip.file('xl/workbook.xml')!.async('string')).replace(
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+      'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"',
+    );
+    zip.file('xl/workbook.xml', workbook);
+    const odd = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const result = await resultFile(odd, await loadWorkbook(odd), allOutputs());
+    expect(result.method).toBe('rewrite');
+    expect(result.spliceRefused).toMatch(/unexpected relationships namespace/);
+    expect((await fromBytes(result.data)).worksheets.map((w) => w.name)).toEqual(['学习 台账', '说明', '考核汇总', '人员考核明细', '校验问题']);
+  });
+
+  test('a package without a styles part (LibreOffice, the OpenXML SDK) gets one, holding the result’s formats', async () => {
+    const zip = await JSZip.loadAsync(await sourceBytes());
     const rels = (await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).replace(/<Relationship [^>]*styles"[^>]*\/>/, '');
     zip.file('xl/_rels/workbook.xml.rels', rels);
     zip.remove('xl/styles.xml');
     const bare = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     const result = await resultFile(bare, await loadWorkbook(bare), allOutputs());
-    expect(result.method).toBe('rewrite');
-    expect(result.spliceRefused).toMatch(/no styles part/);
-    expect((await fromBytes(result.data)).worksheets.map((w) => w.name)).toEqual(['学习 台账', '说明', '考核汇总', '人员考核明细', '校验问题']);
+    expect(result.method).toBe('splice');
+    const out = await JSZip.loadAsync(result.data);
+    const styles = await out.file('xl/styles.xml')!.async('string');
+    await wellFormed(styles);
+    expect(Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1])).toBeGreaterThan(3);
+    expect(await out.file('xl/_rels/workbook.xml.rels')!.async('string')).toMatch(/Type="[^"]*\/styles" Target="styles.xml"/);
+    expect(await out.file('[Content_Types].xml')!.async('string')).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    const back = await fromBytes(result.data);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['学习 台账', '说明', '考核汇总', '人员考核明细', '校验问题']);
+    expect(back.getWorksheet('考核汇总')!.getCell('A1').font?.bold).toBe(true);
   });
 
   test('prefixed parts (<ct:Types>, <x:workbook> as WPS and Tencent Docs write them) are spliced with their own prefix', async () => {

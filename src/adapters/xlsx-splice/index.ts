@@ -9,6 +9,7 @@
  */
 import { CONTENT_TYPES_NS, Package, REL_TYPES, RELS_NS, SPREADSHEETML_NS, type Relationship, type SheetEntry } from './package';
 import { mergeStyles } from './styles';
+import { EMPTY_STYLES_XML } from './empty-package';
 import { SpliceUnsupported } from './unsupported';
 import { attr, elements, escapeXml, firstElement, removeAttr, requireRoot, splice } from './xml';
 import { fflateCodec, type ZipCodec } from './codec';
@@ -71,10 +72,18 @@ function relPrefix(sheets: SheetEntry[], workbookXml: string, p: string): { pref
   return { prefix: m[1]!, onRoot: root !== undefined && root.openTag.includes(declaration) };
 }
 
-function stylesPart(pkg: Package, rels: readonly Relationship[]): string {
+const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+/**
+ * The workbook's styles part, or, when it has none (LibreOffice and the OpenXML SDK may leave it out: every
+ * cell then has the default format), a new one to create at a free name beside the workbook part.
+ */
+function stylesPart(pkg: Package, rels: readonly Relationship[], wbDir: string): { part: string; created: boolean; related: boolean } {
   const rel = rels.find((r) => r.type === REL_TYPES.styles);
-  if (!rel || !pkg.has(rel.part)) throw new SpliceUnsupported('no styles part');
-  return rel.part;
+  // A relationship to a styles part the package lacks (seen from LibreOffice): the part is created there.
+  if (rel) return { part: rel.part, created: !pkg.has(rel.part), related: true };
+  const taken = new Set(pkg.order.map((n) => n.toLowerCase()));
+  return { part: freeName((p) => taken.has(p.toLowerCase()), (n) => `${wbDir}styles${n === 1 ? '' : n}.xml`), created: true, related: false };
 }
 
 /** `xml` with `text` inserted before the closing tag of its root element `root`. */
@@ -106,8 +115,8 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
 
   // Parsed once, from relsXml as read: the calc-chain edit below uses these offsets before anything is appended.
   const rels = pkg.relationships(wbPart, relsXml);
-  const ownStylesPart = stylesPart(pkg, rels);
-  const { xml: stylesXml, xfMap } = mergeStyles(pkg.text(ownStylesPart), input.styles);
+  const { part: ownStylesPart, created: stylesCreated, related: stylesRelated } = stylesPart(pkg, rels, wbDir);
+  const { xml: stylesXml, xfMap } = mergeStyles(stylesCreated ? EMPTY_STYLES_XML : pkg.text(ownStylesPart), input.styles);
   const xf = (resultXf: number): number => {
     const mapped = xfMap[resultXf];
     if (mapped === undefined) throw new SpliceUnsupported(`result uses undefined cell format ${resultXf}`);
@@ -175,6 +184,17 @@ export function spliceSheets(originalData: Uint8Array, input: SpliceInput): Uint
       relsXml = splice(relsXml, rel.element.start, rel.element.end, '');
       typesXml = typesXml.replace(new RegExp(`<${tp}Override[^>]*PartName="/${rel.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
     }
+  }
+  if (stylesCreated) {
+    if (!stylesRelated) {
+      const relId = freeName((id) => relIds.has(id), (n) => `rId${n}`);
+      relIds.add(relId);
+      newRels.push(`<${rp}Relationship Id="${relId}" Type="${REL_TYPES.styles}" Target="${escapeXml(ownStylesPart.slice(wbDir.length))}"/>`);
+    }
+    if (!typesXml.includes(`PartName="/${escapeXml(ownStylesPart)}"`)) {
+      newTypes.push(`<${tp}Override PartName="/${escapeXml(ownStylesPart)}" ContentType="${STYLES_CONTENT_TYPE}"/>`);
+    }
+    added.unshift(textEntry(ownStylesPart, stylesXml));
   }
   relsXml = beforeClose(relsXml, `${rp}Relationships`, newRels.join(''));
   typesXml = beforeClose(typesXml, `${tp}Types`, newTypes.join(''));
