@@ -13,9 +13,10 @@ export interface FileSummary {
   errors: number;
 }
 
+/** `files` by name as the report names them: '' is the one workbook of a single-workbook run. */
 export function summariseFiles(report: Report, files: readonly string[]): FileSummary[] {
   return files.map((file) => {
-    const sheets = report.sheets.filter((s) => s.kind !== null && s.file === file);
+    const sheets = report.sheets.filter((s) => s.kind !== null && (s.file ?? '') === file);
     const own = report.issues.filter((i) => i.file === file);
     return {
       file,

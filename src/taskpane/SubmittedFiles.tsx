@@ -33,6 +33,11 @@ export interface SubmittedFilesProps {
   busy: boolean;
   onPick: (files: File[]) => void;
   onRemove: (name: string) => void;
+  /**
+   * The file that was appraised alone, as the one workbook of a single-workbook run (the web page with one
+   * usable file): the report names none of its sheets by file, so its summary is the workbook's.
+   */
+  soleWorkbook?: string;
   /** The web page's own heading and hint; the pane's by default. */
   heading?: string;
   hint?: string;
@@ -65,10 +70,16 @@ export function PickFilesButton({ busy, onPick }: Pick<SubmittedFilesProps, 'bus
   );
 }
 
-export function SubmittedFiles({ files, report, busy, onRemove, heading = UI.mergeHeading, hint = UI.mergeHint }: Omit<SubmittedFilesProps, 'onPick'>) {
+export function SubmittedFiles({ files, report, busy, onRemove, soleWorkbook, heading = UI.mergeHeading, hint = UI.mergeHint }: Omit<SubmittedFilesProps, 'onPick'>) {
   const styles = useStyles();
   if (files.length === 0) return null;
-  const found = report ? new Map(summariseFiles(report, files.map((f) => f.name)).map((s) => [s.file, s])) : undefined;
+  const found = report
+    ? new Map(
+        soleWorkbook !== undefined
+          ? summariseFiles(report, ['']).map((s) => [soleWorkbook, { ...s, file: soleWorkbook }] as const)
+          : summariseFiles(report, files.map((f) => f.name)).map((s) => [s.file, s] as const),
+      )
+    : undefined;
   return (
     <section className={styles.root} aria-label={heading} data-testid="merge-files">
       <Subtitle2 as="h2">{heading}</Subtitle2>

@@ -164,7 +164,15 @@ export function WebApp({ host }: { host: FilesHost }) {
 
       <DropZone busy={busy} reading={phase.kind === 'reading' ? phase.fraction : null} onFiles={onFiles} />
 
-      <SubmittedFiles files={listed} {...(report ? { report } : {})} busy={busy} heading={WEB.filesHeading} hint="" onRemove={onRemove} />
+      <SubmittedFiles
+        files={listed}
+        {...(report ? { report } : {})}
+        {...(usable === 1 ? { soleWorkbook: files.find((f) => !f.problem)!.name } : {})}
+        busy={busy}
+        heading={WEB.filesHeading}
+        hint=""
+        onRemove={onRemove}
+      />
 
       <RunPanel
         running={phase.kind === 'running'}
