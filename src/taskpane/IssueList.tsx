@@ -54,13 +54,21 @@ export interface IssueListProps {
   openRows?: number;
   /** Rows a group shows before 显示更多 (PAGE_SIZE by default). */
   pageSize?: number;
+  /**
+   * groupIssuesBySheet(issues), when the caller grouped them ahead (the web page, in a task of its own:
+   * grouping a city's 12 000 issues inside the render made that render a long task).
+   */
+  grouped?: IssueGroup[];
 }
 
-export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint = UI.issuesHint, openRows, pageSize = PAGE_SIZE }: IssueListProps) {
+export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint = UI.issuesHint, openRows, pageSize = PAGE_SIZE, grouped }: IssueListProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<SeverityFilter>('all');
   const counts = useMemo(() => countBySeverity(issues), [issues]);
-  const groups = useMemo(() => groupIssuesBySheet(filterIssues(issues, filter)), [issues, filter]);
+  const groups = useMemo(() => (filter === 'all' && grouped ? grouped : groupIssuesBySheet(filterIssues(issues, filter))), [issues, filter, grouped]);
+  // Open groups per filter, controlled: a closed group renders no rows at all (see IssueGroupItem).
+  const [openByFilter, setOpenByFilter] = useState<Partial<Record<SeverityFilter, string[]>>>({});
+  const open = openByFilter[filter] ?? initiallyOpen(groups, openRows, pageSize);
   const filters: { value: SeverityFilter; label: string; count: number }[] = [
     { value: 'all', label: UI.filterAll, count: issues.length },
     ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s], count: counts[s] })),
@@ -92,9 +100,23 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
       </div>
       {groups.length > 0 && (
         // Keyed by filter so every group opens again when the filter changes.
-        <Accordion key={filter} multiple collapsible defaultOpenItems={initiallyOpen(groups, openRows, pageSize)}>
+        <Accordion
+          key={filter}
+          multiple
+          collapsible
+          openItems={open}
+          onToggle={(_, data) => setOpenByFilter((current) => ({ ...current, [filter]: data.openItems.map(String) }))}
+        >
           {groups.map((group) => (
-            <IssueGroupItem key={group.key} group={group} selectedKey={selectedKey} onSelect={onSelect} selectedDetail={selectedDetail} pageSize={pageSize} />
+            <IssueGroupItem
+              key={group.key}
+              group={group}
+              open={open.includes(group.key)}
+              selectedKey={selectedKey}
+              onSelect={onSelect}
+              selectedDetail={selectedDetail}
+              pageSize={pageSize}
+            />
           ))}
         </Accordion>
       )}
@@ -102,16 +124,21 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
   );
 }
 
+/**
+ * Which groups start open: all, or, with a row budget, groups holding errors first (what the summary says
+ * to fix first), then the others in order, while their first pages fit; at least one.
+ */
 function initiallyOpen(groups: readonly IssueGroup[], openRows: number | undefined, pageSize: number): string[] {
   if (openRows === undefined) return groups.map((g) => g.key);
-  const open: string[] = [];
+  const open = new Set<string>();
   let rows = 0;
-  for (const g of groups) {
-    rows += visibleCount(g.issues.length, 1, pageSize);
-    if (open.length > 0 && rows > openRows) break;
-    open.push(g.key);
+  for (const g of [...groups.filter((g) => g.counts.error > 0), ...groups.filter((g) => g.counts.error === 0)]) {
+    const more = visibleCount(g.issues.length, 1, pageSize);
+    if (open.size > 0 && rows + more > openRows) break;
+    rows += more;
+    open.add(g.key);
   }
-  return open;
+  return groups.filter((g) => open.has(g.key)).map((g) => g.key);
 }
 
 const IssueGroupItem = memo(function IssueGroupItem({
@@ -120,8 +147,10 @@ const IssueGroupItem = memo(function IssueGroupItem({
   onSelect,
   selectedDetail,
   pageSize,
+  open,
 }: {
   group: IssueGroup;
+  open: boolean;
   selectedKey: string | null;
   onSelect: IssueListProps['onSelect'];
   selectedDetail: ReactNode;
@@ -140,25 +169,29 @@ const IssueGroupItem = memo(function IssueGroupItem({
           {group.counts.error > 0 && <span className={styles.groupErrors}>{UI.groupErrors(group.counts.error)}</span>}
         </span>
       </AccordionHeader>
-      <AccordionPanel>
-        <ul className={styles.list} aria-label={group.title}>
-          {group.issues.slice(0, shown).map((issue, i) => {
-            const key = issueKey(issue, i);
-            const rowKey = `${group.key}#${key}`;
-            const selected = selectedKey === rowKey;
-            return (
-              <IssueRow
-                key={key}
-                issue={issue}
-                rowKey={rowKey}
-                selected={selected}
-                {...(selected && selectedDetail ? { detail: selectedDetail } : {})}
-                onSelect={onSelect}
-              />
-            );
-          })}
-        </ul>
-        {shown < group.issues.length && (
+      {/* No collapse animation: it measured each panel's height mid-render (a forced layout), and a closed
+          group renders no rows. */}
+      <AccordionPanel collapseMotion={null}>
+        {open && (
+          <ul className={styles.list} aria-label={group.title}>
+            {group.issues.slice(0, shown).map((issue, i) => {
+              const key = issueKey(issue, i);
+              const rowKey = `${group.key}#${key}`;
+              const selected = selectedKey === rowKey;
+              return (
+                <IssueRow
+                  key={key}
+                  issue={issue}
+                  rowKey={rowKey}
+                  selected={selected}
+                  {...(selected && selectedDetail ? { detail: selectedDetail } : {})}
+                  onSelect={onSelect}
+                />
+              );
+            })}
+          </ul>
+        )}
+        {open && shown < group.issues.length && (
           <Button className={styles.more} appearance="secondary" size="small" onClick={() => setPages((p) => p + 1)}>
             {UI.showMore(shown, group.issues.length)}
           </Button>

@@ -39,9 +39,11 @@ const useStyles = makeStyles({
 export interface SummaryCardProps {
   report: Report;
   renamed: { from: string; to: string }[];
+  /** What precedes the result sheets' names: 结果已写入工作表 in Excel; the web page's result is a download. */
+  writtenLabel?: string;
 }
 
-export function SummaryCard({ report, renamed }: SummaryCardProps) {
+export function SummaryCard({ report, renamed, writtenLabel = UI.summaryWrittenTo }: SummaryCardProps) {
   const styles = useStyles();
   const outcomes = outcomeLists(report);
   const counts = countBySeverity(report.issues);
@@ -128,7 +130,7 @@ export function SummaryCard({ report, renamed }: SummaryCardProps) {
         </Text>
       )}
       <Text data-testid="summary-written">
-        {UI.summaryWrittenTo}
+        {writtenLabel}
         {sheets.map((s) => `「${s}」`).join('、')}
       </Text>
       {renamed.map((r) => (

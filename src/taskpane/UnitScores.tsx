@@ -45,6 +45,8 @@ export interface UnitScoresProps {
   report: Report;
   /** `file` is the place's file when several were appraised together. */
   onSelectCell: (sheet: string, cell: string, file?: string) => void;
+  /** What clicking a place does, when not jumping to the cell in Excel. */
+  hint?: string;
   /** The unit whose block is open: kept by the App across reruns. */
   openUnit: string | null;
   onOpenUnit: (unit: string | null) => void;
@@ -93,7 +95,7 @@ function UnitBlock({ report, unit, onSelectCell }: { report: Report; unit: UnitR
 /** Units listed at first, best rank first; more on request (a city has 300, and each is a few elements). */
 export const UNITS_PAGE = 50;
 
-export function UnitScores({ report, onSelectCell, openUnit, onOpenUnit }: UnitScoresProps) {
+export function UnitScores({ report, onSelectCell, openUnit, onOpenUnit, hint = UI.unitsHint }: UnitScoresProps) {
   const styles = useStyles();
   const [shown, setShown] = useState(UNITS_PAGE);
   if (report.units.length === 0) return null;
@@ -101,7 +103,7 @@ export function UnitScores({ report, onSelectCell, openUnit, onOpenUnit }: UnitS
   return (
     <section className={styles.root} aria-label={UI.unitsHeading} data-testid="units">
       <Subtitle2 as="h2">{UI.unitsHeading}</Subtitle2>
-      <Caption1 className={styles.hint}>{UI.unitsHint}</Caption1>
+      <Caption1 className={styles.hint}>{hint}</Caption1>
       <Accordion collapsible openItems={openUnit === null ? [] : [openUnit]} onToggle={(_, data) => onOpenUnit(data.openItems.length > 0 ? String(data.value) : null)}>
         {report.units.slice(0, shown).map((u) => (
           <AccordionItem key={u.unit} value={u.unit}>

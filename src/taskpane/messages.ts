@@ -87,7 +87,7 @@ export const UI = {
 
   noLedgersTitle: '工作簿中未找到可识别的台账',
   noLedgersBody:
-    '加载项按表头的列名识别台账（表头须在前 10 行内）。请检查各台账的表头是否包含以下列：',
+    '台账按表头的列名识别（表头须在前 10 行内）。请检查各台账的表头是否包含以下列：',
   noLedgersKinds: [
     '学习台账：姓名、笔记字数、心得体会',
     '党内活动台账（三会一课）：日期、活动类型',
@@ -153,6 +153,8 @@ export const WEB = {
     '这个工作簿的结构比较特殊，网页版无法把结果表加进它的副本，已改为生成只含结果表的新工作簿（命令行版可以加进原工作簿）。',
   linksBesideFiles: '结果中的链接指向各单位的文件：把结果工作簿与这些文件放在同一个文件夹中，点击链接即可打开对应单元格。',
   issuesHint: '点击某条问题，可在下方看到台账中这一行的内容，出问题的单元格已标出。修改台账后，重新选择文件并校验即可。',
+  summaryInWorkbook: '结果工作簿中的结果表：',
+  unitsHint: '点击单位可查看它各项得分的计分依据（与「评分依据」表相同）；点击位置可查看台账中的这一行。',
   previewLoading: '正在读取这一行…',
   previewMissing: '无法显示这一行：文件或工作表已不在所选文件中。',
   previewTitle: (file: string, sheet: string, row: number) => `${file ? `${file} · ` : ''}${sheet} · 第 ${row} 行`,
@@ -179,6 +181,7 @@ const STAGE_LABEL: Record<string, string> = {
   parse: '识别台账…',
   check: '校验与评分…',
   score: '校验与评分…',
+  output: '生成结果表…',
   write: '写入结果…',
   done: '完成',
 };

@@ -22,6 +22,7 @@ import {
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Report, ReportedIssue } from '../engine/report';
 import { IssueList } from '../taskpane/IssueList';
+import type { IssueGroup } from '../taskpane/issue-view';
 import { NoLedgersNotice } from '../taskpane/Notices';
 import { RecognitionPanel } from '../taskpane/RecognitionPanel';
 import { RunPanel } from '../taskpane/RunPanel';
@@ -63,7 +64,7 @@ const PAGE_ROWS = 50;
 /**
  * The issue list with its own selection and row preview: a click re-renders this, not the whole page.
  */
-const WebIssues = memo(function WebIssues({ host, issues }: { host: FilesHost; issues: ReportedIssue[] }) {
+const WebIssues = memo(function WebIssues({ host, issues, grouped }: { host: FilesHost; issues: ReportedIssue[]; grouped: IssueGroup[] }) {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const { preview, show } = useRowPreview(host);
   const onSelect = useCallback(
@@ -78,6 +79,7 @@ const WebIssues = memo(function WebIssues({ host, issues }: { host: FilesHost; i
       issues={issues}
       selectedKey={selectedKey}
       hint={WEB.issuesHint}
+      grouped={grouped}
       openRows={OPEN_ROWS}
       pageSize={PAGE_ROWS}
       onSelect={onSelect}
@@ -113,7 +115,7 @@ const ScoresAndRecognition = memo(function ScoresAndRecognition({
   const showPlace = useCallback((sheet: string, cell: string, file?: string) => void show(`${file ?? ''}|${sheet}|${cell}`, file ?? '', sheet, cell), [show]);
   return (
     <>
-      {scores && stage >= 1 && <UnitScores report={report} openUnit={openUnit} onOpenUnit={setOpenUnit} onSelectCell={showPlace} />}
+      {scores && stage >= 1 && <UnitScores report={report} openUnit={openUnit} onOpenUnit={setOpenUnit} onSelectCell={showPlace} hint={WEB.unitsHint} />}
       {stage >= 2 && between}
       {stage >= 3 && <RecognitionPanel report={report} onSelectCell={showPlace} busy={busy} openSheets={openSheets} onToggleSheets={setOpenSheets} />}
       <Dialog open={preview !== null} onOpenChange={(_, d) => !d.open && close()}>
@@ -182,6 +184,7 @@ export function WebApp({ host }: { host: FilesHost }) {
         nothingToRun={usable === 0}
         onRun={onRun}
       />
+      {files.length === 0 && <Caption1 className={styles.intro}>{WEB.noFiles}</Caption1>}
       {files.length > 0 && usable === 0 && !busy && (
         <MessageBar intent="warning" data-testid="no-usable-files">
           <MessageBarBody>{WEB.noUsableFiles}</MessageBarBody>
@@ -205,7 +208,12 @@ export function WebApp({ host }: { host: FilesHost }) {
       {phase.kind === 'done' && report && !outcome.noLedgers && (
         <>
           <Downloads links={phase.downloads} separateWorkbook={outcome.separateWorkbook === true} severalFiles={usable > 1} />
-          <SummaryCard report={report} renamed={outcome.renamed} />
+          <SummaryCard report={report} renamed={outcome.renamed} writtenLabel={WEB.summaryInWorkbook} />
+          {web.where() === 'page' && (
+            <MessageBar intent="info" data-testid="worker-fallback">
+              <MessageBarBody>{WEB.workerFallback}</MessageBarBody>
+            </MessageBar>
+          )}
         </>
       )}
       {report && (
@@ -215,7 +223,7 @@ export function WebApp({ host }: { host: FilesHost }) {
           scores={!outcome.noLedgers}
           busy={busy}
           stage={stage}
-          between={outcome.noLedgers ? null : <WebIssues host={host} issues={report.issues} />}
+          between={outcome.noLedgers || phase.kind !== 'done' ? null : <WebIssues host={host} issues={report.issues} grouped={phase.grouped} />}
         />
       )}
     </main>

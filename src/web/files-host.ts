@@ -3,16 +3,16 @@
  * If the browser will not start the worker (an old policy, a blocked blob: URL), the same requests are
  * handled on the page itself: slower to the eye on big files, but the clerk still gets her result.
  */
-import type { FilesSession, FileSummary, RowPreview, RunOutcome } from '../adapters/files/session';
+import type { FilesSession, FileSummary, RowPreview } from '../adapters/files/session';
 import { ADDIN_VERSION } from '../version';
-import { assembleOutcome, type FileInput, type Message, type Replies, type ReportList, type Request } from './protocol';
+import { assembleOutcome, type FileInput, type Message, type PageOutcome, type Replies, type ReportList, type Request } from './protocol';
 
 export type OnProgress = (stage: string, fraction: number) => void;
 
 export interface FilesHost {
   add(files: FileInput[], onProgress?: OnProgress): Promise<FileSummary[]>;
   remove(name: string): Promise<FileSummary[]>;
-  run(year: number | undefined, onProgress?: OnProgress): Promise<RunOutcome>;
+  run(year: number | undefined, onProgress?: OnProgress): Promise<PageOutcome>;
   preview(file: string, sheet: string, cell: string): Promise<RowPreview | null>;
   /** Where the work runs: 'worker', or 'page' when the browser refused the worker. */
   where(): 'worker' | 'page';
@@ -44,7 +44,7 @@ export function createFilesHost(workerSource: string | null): FilesHost {
       (p.parts[m.list] ??= []).push(m.items);
     } else {
       pending.delete(m.id);
-      if (m.kind === 'done') p.resolve(p.request.type === 'run' ? assembleOutcome(m.value as RunOutcome, p.parts ?? {}) : m.value);
+      if (m.kind === 'done') p.resolve(p.request.type === 'run' ? assembleOutcome(m.value as PageOutcome, p.parts ?? {}) : m.value);
       else p.reject(new Error(m.message));
     }
   };

@@ -4,14 +4,16 @@
  * a run is going, further actions wait for it.
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { FileSummary, RunOutcome } from '../adapters/files/session';
+import type { FileSummary } from '../adapters/files/session';
+import { groupIssuesBySheet, type IssueGroup } from '../taskpane/issue-view';
+import type { PageOutcome } from './protocol';
 import type { FilesHost } from './files-host';
 
 export type WebPhase =
   | { kind: 'idle' }
   | { kind: 'reading'; fraction: number }
   | { kind: 'running'; stage: string; fraction: number }
-  | { kind: 'done'; outcome: RunOutcome; downloads: Downloads }
+  | { kind: 'done'; outcome: PageOutcome; downloads: Downloads; grouped: IssueGroup[] }
   | { kind: 'failed'; message: string };
 
 export interface Downloads {
@@ -25,17 +27,12 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function downloadsOf(outcome: RunOutcome): Downloads {
+function downloadsOf(outcome: PageOutcome): Downloads {
   const downloads: Downloads = {};
   if (outcome.workbook) {
-    const { name, bytes } = outcome.workbook;
-    downloads.workbook = { name, url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE })) };
-    if (outcome.json) {
-      const jsonName = name.replace(/\.xlsx$/i, '.json');
-      downloads.json = { name: jsonName, url: URL.createObjectURL(new Blob([outcome.json as Uint8Array<ArrayBuffer>], { type: 'application/json' })) };
-    }
+    const { name, blob } = outcome.workbook;
+    downloads.workbook = { name, url: URL.createObjectURL(blob) };
+    if (outcome.json) downloads.json = { name: name.replace(/\.xlsx$/i, '.json'), url: URL.createObjectURL(outcome.json) };
   }
   return downloads;
 }
@@ -104,11 +101,11 @@ export function useWebAppraisal(host: FilesHost) {
         setPhase({ kind: 'running', stage: 'start', fraction: 0 });
         try {
           const outcome = await host.run(year, (stage, fraction) => setPhaseState({ kind: 'running', stage, fraction }));
-          // Each step in a task of its own: copying 28 MB into blobs and rendering do not add up to one stall.
+          // Grouping a city's issues and rendering in tasks of their own: they do not add up to one stall.
           await nextTask();
-          const downloads = downloadsOf(outcome);
+          const grouped = groupIssuesBySheet(outcome.report.issues);
           await nextTask();
-          const done: WebPhase = { kind: 'done', outcome, downloads };
+          const done: WebPhase = { kind: 'done', outcome, downloads: downloadsOf(outcome), grouped };
           // A city's results are thousands of elements: rendered as a transition, React yields to the
           // browser every few milliseconds instead of holding the page for a second.
           startTransition(() => setPhase(done));
@@ -119,5 +116,5 @@ export function useWebAppraisal(host: FilesHost) {
     [host, exclusive, setPhase],
   );
 
-  return { files, phase, addFiles, removeFile, run };
+  return { files, phase, addFiles, removeFile, run, where: host.where };
 }

@@ -170,12 +170,13 @@ export class FilesSession {
         ...(year !== undefined ? { year } : {}),
         ...(this.options.version ? { version: this.options.version } : {}),
         time: this.options.now?.() ?? new Date(),
-        ...(onProgress ? { onProgress } : {}),
+        // The appraisal is the first 80% of the bar; writing the workbook and the JSON the rest.
+        ...(onProgress ? { onProgress: (stage: string, fraction: number) => onProgress(stage, 0.8 * fraction) } : {}),
       },
     );
     this.lastReport = result.report;
     if (result.noLedgers || usable.length === 0) return { report: result.report, noLedgers: true, renamed: [] };
-    onProgress?.('write', 0.5);
+    onProgress?.('write', 0.82);
     const single = usable.length === 1 ? usable[0]! : null;
     const existing = single ? sheets.map((s) => ({ name: s.name, generated: isGeneratedGrid(s) })) : [];
     let placements = placeOutputs(result.outputs, existing);
@@ -191,7 +192,7 @@ export class FilesSession {
       separateWorkbook = true;
     }
     const name = single && !separateWorkbook ? `${baseName(single.name)}${RESULT_SUFFIX}` : `${result.report.year}年度${RESULT_SUFFIX}`;
-    onProgress?.('write', 0.8);
+    onProgress?.('write', 0.92);
     const json = textBytes([...jsonParts(result.report), '\n']);
     return {
       report: result.report,
