@@ -4,7 +4,9 @@
  * - hostile-result.xlsx: ledger text of 32 000 characters, formula-like and markup-like text;
  * - hostile-rerun.xlsx: the command line run again on that result (replaced sheets, reused styles);
  * - rewrite-result.xlsx: the example workbook with constant and sheet-scoped defined names, in a
- *   package the splicer refuses, so exceljs rewrites it (the fallback writer).
+ *   package the splicer refuses, so exceljs rewrites it (the fallback writer);
+ * - created-styles-result.xlsx: the same workbook without a styles part, which the splicer creates;
+ * - prefixed-result.xlsx: the example with its workbook and styles parts under an `x:` prefix (WPS).
  * Prints the result files' paths, one a line.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
@@ -56,12 +58,39 @@ async function run(dir: string): Promise<void> {
         '<definedName name="本表" localSheetId="1">\'公共就业服务局学习台账\'!$A$1:$B$2</definedName></definedNames>',
     ),
   );
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship [^>]*styles"[^>]*\/>/, ''));
-  zip.remove('xl/styles.xml');
+  const named = await zip.generateAsync({ type: 'nodebuffer' });
+
+  // The sheets' r:id bound to ISO Strict's relationships namespace in a transitional package: the splicer
+  // refuses it, so exceljs rewrites the workbook (the fallback writer).
+  const odd = await JSZip.loadAsync(named);
+  odd.file(
+    'xl/workbook.xml',
+    (await odd.file('xl/workbook.xml')!.async('string')).replace(
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+      'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"',
+    ),
+  );
+  const refused = path.join(dir, 'names-refused.xlsx');
+  writeFileSync(refused, await odd.generateAsync({ type: 'nodebuffer' }));
+  await appraise(refused, path.join(dir, 'rewrite-result.xlsx'));
+
+  // No styles part: the splicer creates one holding the result's formats.
+  const bare = await JSZip.loadAsync(named);
+  const rels = await bare.file('xl/_rels/workbook.xml.rels')!.async('string');
+  bare.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship [^>]*styles"[^>]*\/>/, ''));
+  bare.remove('xl/styles.xml');
   const names = path.join(dir, 'names-no-styles.xlsx');
-  writeFileSync(names, await zip.generateAsync({ type: 'nodebuffer' }));
-  await appraise(names, path.join(dir, 'rewrite-result.xlsx'));
+  writeFileSync(names, await bare.generateAsync({ type: 'nodebuffer' }));
+  await appraise(names, path.join(dir, 'created-styles-result.xlsx'));
+
+  // SpreadsheetML under a prefix, as WPS and Tencent Docs write it (<x:workbook>, <x:styleSheet>).
+  const prefixed = await JSZip.loadAsync(readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'example-2022.xlsx')));
+  const withX = (xml: string): string =>
+    xml.replace(/ xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/, ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"').replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, '<$1x:$2');
+  for (const part of ['xl/workbook.xml', 'xl/styles.xml']) prefixed.file(part, withX(await prefixed.file(part)!.async('string')));
+  const wps = path.join(dir, 'prefixed.xlsx');
+  writeFileSync(wps, await prefixed.generateAsync({ type: 'nodebuffer' }));
+  await appraise(wps, path.join(dir, 'prefixed-result.xlsx'));
 }
 
 run(process.argv[2] ?? path.join('out', 'ci')).catch((e: unknown) => {
