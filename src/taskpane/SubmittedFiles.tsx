@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { UI } from './messages';
+import { XlsxFileInput } from './XlsxFileInput';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -52,20 +53,7 @@ export function PickFilesButton({ busy, onPick }: Pick<SubmittedFilesProps, 'bus
       <Button appearance="secondary" type="button" disabled={busy} onClick={() => input.current?.click()}>
         {UI.mergeButton}
       </Button>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple
-        data-testid="merge-input"
-        onChange={(e) => {
-          const picked = Array.from(e.target.files ?? []);
-          // Picking the same file again must fire change again.
-          e.target.value = '';
-          if (picked.length > 0) onPick(picked);
-        }}
-      />
+      <XlsxFileInput ref={input} className={styles.hidden} testId="merge-input" onPick={onPick} />
     </>
   );
 }

@@ -5,6 +5,7 @@
 import { Button, Caption1, ProgressBar, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { WEB } from '../taskpane/messages';
+import { XlsxFileInput } from '../taskpane/XlsxFileInput';
 
 const useStyles = makeStyles({
   zone: {
@@ -58,20 +59,7 @@ export function DropZone({ busy, reading, onFiles }: DropZoneProps) {
       <Button appearance="primary" type="button" disabled={busy} onClick={() => input.current?.click()}>
         {WEB.pickButton}
       </Button>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple
-        data-testid="file-input"
-        onChange={(e) => {
-          const picked = Array.from(e.target.files ?? []);
-          // Picking the same file again must fire change again.
-          e.target.value = '';
-          if (picked.length > 0) onFiles(picked);
-        }}
-      />
+      <XlsxFileInput ref={input} className={styles.hidden} testId="file-input" onPick={onFiles} />
       <Caption1 className={styles.hint}>{WEB.dropHint}</Caption1>
       {reading !== null && (
         <ProgressBar className={styles.progress} value={reading} max={1} thickness="large" aria-label={WEB.reading} data-testid="read-progress" />

@@ -4,6 +4,7 @@
  * Sizes and offsets come from the central directory, so entries written with data descriptors (sizes
  * after the data, as streaming writers do) read the same; ZIP64 end records and extra fields are followed.
  */
+import { concatBytes } from './bytes';
 import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from './crc32';
 import { XlsxReadError } from './errors';
@@ -228,14 +229,7 @@ export class ZipArchive {
     }
     const chunks: Uint8Array[] = [];
     this.read(entry, (c) => chunks.push(c));
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let p = 0;
-    for (const c of chunks) {
-      out.set(c, p);
-      p += c.length;
-    }
-    return out;
+    return concatBytes(chunks);
   }
 }
 

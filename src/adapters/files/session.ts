@@ -13,6 +13,7 @@ import { isGeneratedGrid } from '../../engine/output-names';
 import { cellText } from '../../engine/parse/cell-text';
 import type { Report } from '../../engine/report';
 import { emptyWorkbookPackage, splicedResult, SpliceUnsupported } from '../xlsx-splice';
+import { concatBytes } from '../../xlsx/bytes';
 import { jsonParts } from './json-parts';
 import { readPickedFile, RESULT_SUFFIX, type PickedFile } from './submitted';
 
@@ -72,13 +73,10 @@ const encoder = new TextEncoder();
 
 function textBytes(parts: Iterable<string>): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let length = 0;
   let batch: string[] = [];
   let batchLength = 0;
   const flush = (): void => {
-    const bytes = encoder.encode(batch.join(''));
-    chunks.push(bytes);
-    length += bytes.length;
+    chunks.push(encoder.encode(batch.join('')));
     batch = [];
     batchLength = 0;
   };
@@ -88,13 +86,7 @@ function textBytes(parts: Iterable<string>): Uint8Array {
     if (batchLength >= 1 << 16) flush();
   }
   flush();
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 function baseName(name: string): string {

@@ -5,6 +5,7 @@
  * caller falls back to rewriting the whole workbook.
  */
 import { fflateCodec, type ZipCodec } from './codec';
+import { concatBytes } from '../../xlsx/bytes';
 import { crc32 as continueCrc32 } from '../../xlsx/crc32';
 import { XlsxReadError } from '../../xlsx/errors';
 import { ZipArchive } from '../../xlsx/zip';
@@ -138,18 +139,8 @@ export function textEntry(name: string, text: string | Iterable<string>, now = n
     }
   }
   flush(true);
-  const data = deflated.length === 1 ? deflated[0]! : concat(deflated);
+  const data = concatBytes(deflated);
   return { name, method: DEFLATED, crc, compressedSize: data.length, size, ...dosTime(now), data };
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 const VERSION = 20;
