@@ -7,6 +7,8 @@ import type { FilesSession, FileSummary, RowPreview } from '../adapters/files/se
 import { ADDIN_VERSION } from '../version';
 import { assembleOutcome, type FileInput, type Message, type PageOutcome, type Replies, type ReportList, type Request } from './protocol';
 
+const WORKER_LOST = '后台处理意外中止（可能是文件过大、内存不足），已读取的文件已丢失。请刷新页面后重新选择文件。';
+
 export type OnProgress = (stage: string, fraction: number) => void;
 
 export interface FilesHost {
@@ -32,6 +34,8 @@ export function createFilesHost(workerSource: string | null): FilesHost {
   let nextId = 1;
   let worker: Worker | null = null;
   let heard = false;
+  // The worker died after it had started (out of memory on a huge file): the files it held are gone with it.
+  let lost: string | null = null;
   let local: Promise<{ session: FilesSession; handle: typeof import('./protocol').handle }> | null = null;
   let localQueue: Promise<void> = Promise.resolve();
 
@@ -84,9 +88,10 @@ export function createFilesHost(workerSource: string | null): FilesHost {
           // It never started: do the waiting requests here instead.
           for (const [id, p] of pending) runLocally(id, p.request);
         } else {
+          lost = WORKER_LOST;
           for (const [id, p] of pending) {
             pending.delete(id);
-            p.reject(new Error(event.message || 'worker failed'));
+            p.reject(new Error(`${WORKER_LOST}${event.message ? `（${event.message}）` : ''}`));
           }
         }
       };
@@ -98,6 +103,8 @@ export function createFilesHost(workerSource: string | null): FilesHost {
   function call<K extends Request['type']>(request: Extract<Request, { type: K }>, onProgress?: OnProgress): Promise<Replies[K]> {
     const id = nextId++;
     return new Promise<Replies[K]>((resolve, reject) => {
+      // A fresh session on the page would not know the files: say so rather than appraise nothing.
+      if (lost !== null) return reject(new Error(lost));
       pending.set(id, { request, resolve: resolve as (v: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
       if (worker) worker.postMessage({ id, request });
       else runLocally(id, request);
