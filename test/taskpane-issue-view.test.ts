@@ -3,6 +3,7 @@ import {
   countBySeverity,
   filterIssues,
   groupIssuesBySheet,
+  nearMissMessages,
   issueTarget,
   issueWho,
   outcomeLists,
@@ -157,5 +158,16 @@ describe('parseYearInput', () => {
     expect(parseYearInput('22')).toEqual({ ok: false });
     expect(parseYearInput('2022年')).toEqual({ ok: false });
     expect(parseYearInput('1800')).toEqual({ ok: false });
+  });
+});
+
+describe('nearMissMessages', () => {
+  it('keeps the messages of sheets that nearly were ledgers, in order', () => {
+    const list = [
+      issue({ code: 'INCOMPLETE_LEDGER', message: '会议记录像是党内活动台账，但没有找到“日期”列' }),
+      issue({ code: 'OUT_OF_RANGE', message: '超出范围' }),
+      issue({ code: 'MISSING_COLUMN', message: '缺少单位' }),
+    ];
+    expect(nearMissMessages(list)).toEqual(['会议记录像是党内活动台账，但没有找到“日期”列', '缺少单位']);
   });
 });

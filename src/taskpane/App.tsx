@@ -10,8 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AddinApi } from './addin-api';
-import type { ReportedIssue } from '../engine/report';
-import { countBySeverity, type IssueTarget } from './issue-view';
+import { countBySeverity, nearMissMessages, type IssueTarget } from './issue-view';
 import { IssueList } from './IssueList';
 import { SEVERITY_LABEL, UI, stageLabel } from './messages';
 import { LinksOmittedNotice, MergesInferredNotice, NoLedgersNotice, ProtectedReadNotice, ReadOnlyNotice, RunErrorNotice, UnsupportedNotice } from './Notices';
@@ -67,10 +66,6 @@ function announcement(phase: RunPhase): string {
   }
 }
 
-/** Why sheets that looked like ledgers were not read: shown when nothing could be read. */
-function nearMissMessages(issues: readonly ReportedIssue[]): string[] {
-  return issues.filter((i) => i.code === 'INCOMPLETE_LEDGER' || i.code === 'MISSING_COLUMN').map((i) => i.message);
-}
 
 export function App({ api }: { api: AddinApi }) {
   const styles = useStyles();

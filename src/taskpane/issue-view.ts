@@ -67,6 +67,11 @@ export function groupIssuesBySheet(issues: readonly ReportedIssue[]): IssueGroup
   });
 }
 
+/** Why sheets that looked like ledgers were not read: shown when nothing could be read. */
+export function nearMissMessages(issues: readonly ReportedIssue[]): string[] {
+  return issues.filter((i) => i.code === 'INCOMPLETE_LEDGER' || i.code === 'MISSING_COLUMN').map((i) => i.message);
+}
+
 /** Where an issue points: a cell, else a whole row, else nowhere (unit-level). */
 export interface IssueTarget {
   /** The file the sheet is in when several were appraised together; '' for the one workbook. */

@@ -22,7 +22,7 @@ import {
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Report, ReportedIssue } from '../engine/report';
 import { IssueList } from '../taskpane/IssueList';
-import type { IssueGroup } from '../taskpane/issue-view';
+import { nearMissMessages, type IssueGroup } from '../taskpane/issue-view';
 import { NoLedgersNotice } from '../taskpane/Notices';
 import { RecognitionPanel } from '../taskpane/RecognitionPanel';
 import { RunPanel } from '../taskpane/RunPanel';
@@ -134,10 +134,6 @@ const ScoresAndRecognition = memo(function ScoresAndRecognition({
     </>
   );
 });
-
-function nearMissMessages(issues: readonly ReportedIssue[]): string[] {
-  return issues.filter((i) => i.code === 'INCOMPLETE_LEDGER' || i.code === 'MISSING_COLUMN').map((i) => i.message);
-}
 
 export function WebApp({ host }: { host: FilesHost }) {
   const styles = useStyles();
