@@ -19,7 +19,7 @@ export const USAGE = [
   '  npm run --silent appraise -- <台账.xlsx> [--out <结果.xlsx>] [--json <报告.json>] [--year <年份>]',
   '  npm run --silent appraise -- <a.xlsx> <b.xlsx> … | <文件夹> --out <结果.xlsx> [--json …] [--year …]',
   '',
-  '读取考核台账工作簿，校验并评分，把“考核汇总”“人员考核明细”“校验问题”三张表写入一个副本；原文件不会被修改。',
+  '读取考核台账工作簿，校验并评分，把“考核汇总”“人员考核明细”“校验问题”“评分依据”四张表写入一个副本；原文件不会被修改。',
   '',
   '  <台账.xlsx>          要考核的工作簿（.xlsx）',
   '  <a.xlsx> <b.xlsx> …  各单位报送的多个工作簿，或一个文件夹（其中所有 .xlsx，不含子文件夹）：合并考核，',
