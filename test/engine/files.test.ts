@@ -25,3 +25,13 @@ test('units’ files are summarised by name', () => {
   expect(summaries[1]!.ledgers).toBeGreaterThan(0);
   expect(summaries[2]!.ledgers).toBe(0);
 });
+
+test('a unit’s file that is a blank template: EMPTY_LEDGER names that file and its sheet, the other files are scored', () => {
+  const names = ['局办公室-2022年党建台账.xlsx', '政策法规股-2022年党建台账.xlsx'];
+  const sheets = names.flatMap((n) => fixture(path.join('units', n)).sheets.map((s) => ({ ...s, file: n })));
+  const blank = { name: '学习笔记登记表', file: '信息中心-2022年党建台账.xlsx', values: [['填报单位：信息中心'], ['序号', '姓名', '职级', '笔记字数', '心得体会']] };
+  const report = appraise({ sheets: [...sheets, blank] }).report;
+  const empty = report.issues.filter((i) => i.code === 'EMPTY_LEDGER');
+  expect(empty.map((i) => [i.file, i.sheet, i.cell, i.params.kind])).toEqual([['信息中心-2022年党建台账.xlsx', '学习笔记登记表', 'A2', '学习台账']]);
+  expect(report.units.map((u) => u.unit).sort()).toEqual(['局办公室', '政策法规股'].sort());
+});

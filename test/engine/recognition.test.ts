@@ -5,7 +5,7 @@
  */
 import { appraise, type CellValue, type ReportedIssue } from '../../src/engine';
 import { classifyViolation } from '../../src/engine/checks/discipline';
-import { fullYear, sheet, study, workbook } from './build';
+import { activities, fullYear, sheet, study, workbook } from './build';
 
 const codes = (issues: ReportedIssue[], code: string) => issues.filter((i) => i.code === code);
 
@@ -289,6 +289,34 @@ describe('monthly-count sheets (组织生活开展情况统计表)', () => {
       columns: { 单位: { column: 'B', header: '党支部名称（数据来自于党支部管理中的支部名称）' } },
       months: { 支委会次数: 'C:N', 党员集体活动: 'Q:AB' },
     });
+  });
+});
+
+describe('a recognised ledger with nothing under its header (a blank template sent in as it came)', () => {
+  test('the monthly statistics template, unfilled: EMPTY_LEDGER at its header, not a silent result of 0 units', () => {
+    const months = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
+    const blank = sheet('Sheet1', [
+      ['组织生活开展情况统计表'],
+      ['院系级党组织名称', '党支部名称', '支委会次数', ...Array<CellValue>(11).fill(null), '按时开展月份数'],
+      [null, null, ...months, null],
+    ], { merges: [{ top: 1, left: 2, bottom: 1, right: 13 }] });
+    const { report } = appraise(workbook(blank), { year: 2022 });
+    expect(report.units).toEqual([]);
+    expect(report.issues.map((i) => [i.severity, i.code, i.sheet, i.cell, i.row, i.params])).toEqual([
+      ['warning', 'EMPTY_LEDGER', 'Sheet1', 'B3', 3, { kind: '党内活动台账', headerRow: 3 }],
+    ]);
+    expect(report.issues[0]!.message).toBe(
+      '「Sheet1」B3：识别为党内活动台账（表头在第 3 行），但表头下面没有数据，本表未计入考核。如果这是还没填写的模板，请填写后再考核；如果数据在别的工作表或文件里，请一并读取。',
+    );
+  });
+
+  test('one empty study sheet beside filled ledgers: only that sheet is named, the others are scored as before', () => {
+    const filled = study([['局办公室', '张三', '科员', 12000, 4]]);
+    const empty = sheet('信息中心学习台账', [['信息中心学习笔记登记表'], ['序号', '姓名', '职级', '笔记字数', '心得体会']]);
+    const { report } = appraise(workbook(filled, empty, activities(fullYear('局办公室'))), { year: 2022 });
+    expect(report.units.map((u) => u.unit)).toEqual(['局办公室']);
+    const empties = codes(report.issues, 'EMPTY_LEDGER');
+    expect(empties.map((i) => [i.sheet, i.cell, i.params.kind])).toEqual([['信息中心学习台账', 'A2', '学习台账']]);
   });
 });
 

@@ -68,6 +68,8 @@ const CATALOG: Record<IssueCode, Template> = {
     p.reason === 'persons'
       ? `像是${s(p.kind)}，但每行是一名人员（表中有“姓名”列），所列活动是个人参加的，不能当作单位开展的活动，本表未读取（已识别：${s(p.found)}）。单位开展的活动请另列一张活动台账。`
       : `像是${s(p.kind)}，但没有找到${s(p.missing)}列，本表未读取（已识别：${s(p.found)}）。请增加该列，或把相应列的标题改为${s(p.missing)}。`,
+  EMPTY_LEDGER: (p) =>
+    `识别为${s(p.kind)}（表头在第 ${s(p.headerRow)} 行），但表头下面没有数据，本表未计入考核。如果这是还没填写的模板，请填写后再考核；如果数据在别的工作表或文件里，请一并读取。`,
   AMBIGUOUS_COLUMN: (p) =>
     `有两列都像“${s(p.column)}”：${s(p.chosen)}和 ${s(p.other)}，已按 ${s(p.chosen)} 读取。如不对，请在任务窗格「识别结果」中改选（记入考核规则表的“列名对应”），或修改列标题加以区分${p.column === '日期' ? '（例如“实际时间”与“计划时间”）' : ''}。`,
   RULES_CONFLICT: (p) =>

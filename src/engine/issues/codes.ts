@@ -29,6 +29,7 @@ export const ISSUE_SEVERITY = {
   TASK_OVERDUE: 'warning',
   UNKNOWN_RULE: 'warning',
   INCOMPLETE_LEDGER: 'warning',
+  EMPTY_LEDGER: 'warning',
   AMBIGUOUS_COLUMN: 'warning',
   COLUMN_MAPPING_UNUSED: 'warning',
   DUPLICATE_SUBMISSION: 'warning',

@@ -142,11 +142,22 @@ function monthlyTable(grid: SheetGrid, view: SheetView, layout: MonthlyLayout, i
 }
 
 /**
+ * A ledger with a header and nothing under it (a blank template sent in as it came, or the rows kept on
+ * another sheet) would otherwise count for nothing without a word. The issue points at the header's
+ * first cell: the row under it may be outside the sheet's used range.
+ */
+function reportEmpty(table: LedgerTable, issues: IssueSink): void {
+  const firstCol = Math.min(...table.columns.values(), ...(table.months ?? []).map((m) => m.col));
+  issues.add('EMPTY_LEDGER', { sheet: table.sheet, cell: a1(table.headerRow, firstCol), row: table.headerRow + 1 }, { kind: KIND_LABEL[table.kind], headerRow: table.headerRow + 1 });
+}
+
+/**
  * Recognise one sheet: a ledger (its kind, header and columns), or a near miss reported with what it
  * lacks, or neither. A recognised sheet whose unit cannot be found gets MISSING_COLUMN and is not read.
  */
 export function recogniseSheet(grid: SheetGrid, issues: IssueSink, override?: SheetOverride): SheetReading {
   const reading = readSheet(grid, issues, override);
+  if (reading.table && reading.table.dataRows.length === 0) reportEmpty(reading.table, issues);
   if (reading.headerRow === undefined && !reading.excluded && reading.view) {
     // A sheet with no recognisable header: show its first non-empty row, so the clerk can map it.
     const view = reading.view;
