@@ -13,6 +13,7 @@ import {
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { ReportedIssue } from '../engine/report';
 import {
+  GROUP_PAGE,
   PAGE_SIZE,
   SEVERITIES,
   countBySeverity,
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   count: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   groupErrors: { color: tokens.colorPaletteRedForeground1, whiteSpace: 'nowrap' },
-  more: { margin: `${tokens.spacingVerticalS} 0` },
+  more: { margin: `${tokens.spacingVerticalS} 0`, alignSelf: 'flex-start' },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -69,6 +70,11 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
   // Open groups per filter, controlled: a closed group renders no rows at all (see IssueGroupItem).
   const [openByFilter, setOpenByFilter] = useState<Partial<Record<SeverityFilter, string[]>>>({});
   const open = openByFilter[filter] ?? initiallyOpen(groups, openRows, pageSize);
+  // Group pages per filter, like the open groups: a filter shows its first page again.
+  const [groupPages, setGroupPages] = useState<Partial<Record<SeverityFilter, number>>>({});
+  const firstGroups = visibleCount(groups.length, groupPages[filter] ?? 1, GROUP_PAGE);
+  // A group holding errors is never behind 显示更多: the summary says to fix errors first.
+  const shown = useMemo(() => groups.filter((g, i) => i < firstGroups || g.counts.error > 0), [groups, firstGroups]);
   const filters: { value: SeverityFilter; label: string; count: number }[] = [
     { value: 'all', label: UI.filterAll, count: issues.length },
     ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s], count: counts[s] })),
@@ -107,7 +113,7 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
           openItems={open}
           onToggle={(_, data) => setOpenByFilter((current) => ({ ...current, [filter]: data.openItems.map(String) }))}
         >
-          {groups.map((group) => (
+          {shown.map((group) => (
             <IssueGroupItem
               key={group.key}
               group={group}
@@ -119,6 +125,17 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
             />
           ))}
         </Accordion>
+      )}
+      {shown.length < groups.length && (
+        <Button
+          className={styles.more}
+          appearance="secondary"
+          size="small"
+          data-testid="issues-more-groups"
+          onClick={() => setGroupPages((current) => ({ ...current, [filter]: (current[filter] ?? 1) + 1 }))}
+        >
+          {UI.showMoreGroups(shown.length, groups.length)}
+        </Button>
       )}
     </section>
   );

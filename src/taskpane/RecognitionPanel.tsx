@@ -8,6 +8,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Button,
   Caption1,
   Dropdown,
   Link,
@@ -16,8 +17,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Report } from '../engine/report';
+import { GROUP_PAGE, visibleCount } from './issue-view';
 import { UI } from './messages';
 import { KIND_CHOICES, headerOption, recognitionView, type FieldView, type SheetView } from './recognition-view';
 
@@ -33,6 +35,7 @@ const useStyles = makeStyles({
   missing: { color: tokens.colorPaletteRedForeground1 },
   dropdown: { minWidth: '0', width: '100%' },
   samples: { gridColumn: '2', color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', marginTop: '-4px' },
+  more: { alignSelf: 'flex-start' },
   kindRow: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalS },
 });
 
@@ -144,7 +147,9 @@ function SheetPanel({ sheet, onMap, onSelectCell, busy }: { sheet: SheetView } &
 export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets, onToggleSheets }: RecognitionPanelProps) {
   const styles = useStyles();
   const sheets = useMemo(() => recognitionView(report), [report]);
+  const [pages, setPages] = useState(1);
   if (sheets.length === 0) return null;
+  const shown = visibleCount(sheets.length, pages, GROUP_PAGE);
   return (
     <section className={styles.root} aria-label={UI.recognitionHeading} data-testid="recognition">
       <Subtitle2 as="h2">{UI.recognitionHeading}</Subtitle2>
@@ -155,7 +160,7 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
         openItems={openSheets}
         onToggle={(_, data) => onToggleSheets((data.openItems as string[]) ?? [])}
       >
-        {sheets.map((s) => (
+        {sheets.slice(0, shown).map((s) => (
           <AccordionItem key={s.key} value={s.key}>
             <AccordionHeader>
               <span className={styles.headerText}>
@@ -170,6 +175,11 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
           </AccordionItem>
         ))}
       </Accordion>
+      {shown < sheets.length && (
+        <Button className={styles.more} appearance="secondary" size="small" data-testid="recognition-more" onClick={() => setPages((p) => p + 1)}>
+          {UI.showMoreSheets(shown, sheets.length)}
+        </Button>
+      )}
     </section>
   );
 }

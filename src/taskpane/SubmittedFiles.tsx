@@ -2,8 +2,8 @@
  * 合并各单位报送文件: pick the units' own .xlsx files (several at once); they are read here, in the pane,
  * and appraised with the open workbook's ledgers on the next run. Each file shows what was found in it.
  */
-import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useMemo, useRef } from 'react';
 import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { UI } from './messages';
@@ -13,12 +13,22 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   hidden: { display: 'none' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '6px' },
+  // Many files (a county's 30 units, a city's 300): the list scrolls in a box so the run button and the
+  // results stay near; 8 files fit without scrolling.
+  long: { maxHeight: '24rem', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
+  count: { color: tokens.colorNeutralForeground2 },
   item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  // In the scrolling box, items out of view are not laid out or painted (Chromium 85+; elsewhere ignored):
+  // 300 files' items were laid out again at every redraw of the page's results.
+  lazy: { contentVisibility: 'auto', containIntrinsicSize: 'auto 44px' },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   problem: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
   hint: { color: tokens.colorNeutralForeground3 },
 });
+
+/** More files than this and the list scrolls in its own box, with a count above it. */
+const LONG_LIST = 8;
 
 /** A chosen file as listed: its name, how many sheets were read, or why it is not used. */
 export interface ListedFile {
@@ -60,23 +70,34 @@ export function PickFilesButton({ busy, onPick }: Pick<SubmittedFilesProps, 'bus
 
 export function SubmittedFiles({ files, report, busy, onRemove, soleWorkbook, heading = UI.mergeHeading, hint = UI.mergeHint }: Omit<SubmittedFilesProps, 'onPick'>) {
   const styles = useStyles();
+  // Once per report, not on every redraw (the busy flag, a removal): with 300 files the list is long.
+  const found = useMemo(
+    () =>
+      report
+        ? new Map(
+            soleWorkbook !== undefined
+              ? summariseFiles(report, ['']).map((s) => [soleWorkbook, { ...s, file: soleWorkbook }] as const)
+              : summariseFiles(report, files.map((f) => f.name)).map((s) => [s.file, s] as const),
+          )
+        : undefined,
+    [report, files, soleWorkbook],
+  );
+  // Files that cannot be used first: in a long list they must not hide below the fold.
+  const ordered = useMemo(() => [...files.filter((f) => f.problem), ...files.filter((f) => !f.problem)], [files]);
   if (files.length === 0) return null;
-  const found = report
-    ? new Map(
-        soleWorkbook !== undefined
-          ? summariseFiles(report, ['']).map((s) => [soleWorkbook, { ...s, file: soleWorkbook }] as const)
-          : summariseFiles(report, files.map((f) => f.name)).map((s) => [s.file, s] as const),
-      )
-    : undefined;
+  const problems = files.filter((f) => f.problem).length;
+  const long = files.length > LONG_LIST;
   return (
     <section className={styles.root} aria-label={heading} data-testid="merge-files">
       <Subtitle2 as="h2">{heading}</Subtitle2>
       {hint !== '' && <Caption1 className={styles.hint}>{hint}</Caption1>}
-      <ul className={styles.list}>
-        {files.map((f) => {
+      {long && <Caption1 className={styles.count} data-testid="merge-count">{UI.mergeCount(files.length, problems)}</Caption1>}
+      {/* A scrolling box takes the keyboard focus, so it can be scrolled without a mouse. */}
+      <ul className={long ? mergeClasses(styles.list, styles.long) : styles.list} {...(long ? { tabIndex: 0, 'aria-label': heading } : {})}>
+        {ordered.map((f) => {
           const summary = found?.get(f.name);
           return (
-            <li key={f.name} className={styles.item} data-testid="merge-file" data-file={f.name}>
+            <li key={f.name} className={long ? mergeClasses(styles.item, styles.lazy) : styles.item} data-testid="merge-file" data-file={f.name}>
               <span>
                 <span className={styles.name}>{f.name}</span>
                 <br />

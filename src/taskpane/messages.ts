@@ -42,6 +42,7 @@ export const UI = {
   filterAll: '全部',
   unitLevelGroup: '单位汇总',
   showMore: (shown: number, total: number) => `显示更多（已显示 ${shown} / 共 ${total} 条）`,
+  showMoreGroups: (shown: number, total: number) => `显示更多工作表（已显示 ${shown} / 共 ${total} 组）`,
   noIssuesForFilter: '当前筛选条件下没有问题。',
   sheetInFile: (sheet: string, file: string) => `${sheet}（${file}）`,
   rowOnly: (row: number) => `第 ${row} 行`,
@@ -65,6 +66,7 @@ export const UI = {
   recognitionByMapping: '按列名对应',
   recognitionByContent: '按列中内容识别',
   recognitionHeaderRow: (row: number) => `表头在第 ${row} 行`,
+  showMoreSheets: (shown: number, total: number) => `显示更多工作表（已显示 ${shown} / 共 ${total} 张）`,
   recognitionGoto: (sheet: string, cell: string) => `跳转到 ${sheet} ${cell}`,
   recognitionSaved: (sheet: string, field: string, header: string) =>
     header ? `已记入「考核规则」的列名对应：「${sheet}」的“${header}”列作为“${field}”，并已重新校验。` : `已记入「考核规则」的列名对应：「${sheet}」按“${field}”处理，并已重新校验。`,
@@ -79,6 +81,7 @@ export const UI = {
       ? `没有可识别的台账${s.issues > 0 ? `（问题 ${s.issues} 条）` : ''}`
       : `台账 ${s.ledgers} 张；单位：${s.units.slice(0, 4).join('、')}${s.units.length > 4 ? ` 等 ${s.units.length} 个` : ''}；问题 ${s.issues} 条${s.errors > 0 ? `（错误 ${s.errors} 条）` : ''}`,
   mergeRemove: '移除',
+  mergeCount: (files: number, problems: number) => `共 ${files} 个文件${problems > 0 ? `，其中 ${problems} 个无法使用（列在最前）` : ''}`,
   mergeRemoveLabel: (name: string) => `移除 ${name}`,
   mergeReadFailed: (name: string) => `无法读取文件：${name}`,
   selfCheckTitle: '单位自查',
