@@ -134,7 +134,8 @@ async function main(): Promise<void> {
   result.stages = jsonOf(await tsx('bench/stages.ts', [full], ROOT), 'stages');
 
   result.cli = await cliVersusFloor(full, runs);
-  result.manyFiles = await manyFiles(full, runs);
+  const many = await manyFiles(full, runs);
+  result.manyFiles = many;
 
   log('Office.js path on the stand-in, 1/10 and full scale');
   result.office = {
@@ -155,6 +156,10 @@ async function main(): Promise<void> {
   if (existsSync(path.join(dist, 'web.html')) && existsSync(chromium)) {
     log('web page (dist/web.html from file://) in headless Chromium on the full workbook');
     result.web = jsonOf(await run(process.execPath, ['bench/web.mjs', full, String(runs)], ROOT), 'web page');
+    // The same data as every unit's own file, chosen together (the folder manyFiles made).
+    const units = path.join(OUT, `units-${path.basename(full, '.xlsx')}`);
+    log(`web page on the ${many.files} units' files chosen together`);
+    result.webFiles = { files: many.files, ...jsonOf<Record<string, unknown>>(await run(process.execPath, ['bench/web.mjs', units, String(runs)], ROOT), 'web page, units’ files') };
   } else log(`web page step skipped: ${existsSync(chromium) ? 'no dist/web.html (npm run build)' : `no ${chromium}`}`);
 
   result.totalSeconds = round((performance.now() - started) / 1000, 1);

@@ -3,14 +3,22 @@
  * in a fresh page: wall time from 校验并生成结果 to the download links, the longest task on the page's
  * thread from the click until the results are drawn, and how many tasks took 50 ms or more.
  * Needs a production build (npm run build) and /usr/bin/chromium. The last stdout line is JSON.
- * Usage: node bench/web.mjs <in.xlsx> [runs]
+ * Usage: node bench/web.mjs <in.xlsx | folder of units' files> [runs]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { launchBrowser, measureRun, newWebContext, WEB_HTML } from '../test/e2e/web-page.mjs';
 
 const [input, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
-if (!input || !existsSync(input)) throw new Error(`usage: node bench/web.mjs <in.xlsx> [runs] (no file ${input})`);
+if (!input || !existsSync(input)) throw new Error(`usage: node bench/web.mjs <in.xlsx | folder> [runs] (no file ${input})`);
+// A folder: all its .xlsx chosen at once, as a clerk selects every unit's file in the dialog.
+const files = statSync(input).isDirectory()
+  ? readdirSync(input)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+      .map((f) => path.join(input, f))
+  : input;
 if (!existsSync(WEB_HTML)) throw new Error('dist/web.html is missing: run npm run build first');
 
 const median = (xs) => {
@@ -24,7 +32,7 @@ const results = [];
 try {
   for (let i = 0; i < runs; i++) {
     const context = await newWebContext(browser);
-    const { figures, page } = await measureRun(context, input);
+    const { figures, page } = await measureRun(context, files);
     await page.close();
     await context.close();
     process.stderr.write(`[bench web] run ${i + 1}/${runs}: ${figures.wallMs} ms, long tasks ${figures.longTaskMs.join(', ') || 'none'} ms\n`);
