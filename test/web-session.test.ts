@@ -190,4 +190,19 @@ describe('the page’s host, without a worker (the same requests handled in-proc
     const preview = await host.preview('', outcome.report.issues.find((i) => i.cell !== '')!.sheet, 'A2');
     expect(preview?.row).toBe(2);
   });
+
+  test('45 files are sent 20 at a time: every file listed once, the progress rising to 1 across the batches', async () => {
+    const { createFilesHost } = await import('../src/web/files-host');
+    const host = createFilesHost(null);
+    const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'units', '局办公室-2022年党建台账.xlsx')));
+    const files = Array.from({ length: 45 }, (_, i) => ({ name: `单位${String(i).padStart(2, '0')}.xlsx`, bytes }));
+    const progress: number[] = [];
+    const added = await host.add(files, (_stage, fraction) => progress.push(fraction));
+    expect(added.map((f) => f.name)).toEqual(files.map((f) => f.name));
+    expect(added.every((f) => f.problem === undefined && f.sheets > 0)).toBe(true);
+    expect(progress.every((f, i) => i === 0 || f >= progress[i - 1]!)).toBe(true);
+    expect(progress[progress.length - 1]).toBeCloseTo(1, 5);
+    // Past the first batch, the fractions are shares of the whole: 20 of 45 files done by then.
+    expect(progress.some((f) => f > 20 / 45 && f < 40 / 45)).toBe(true);
+  });
 });
