@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { inflateRawSync } from 'zlib';
 import { resultFile } from '../adapters/exceljs/result-file';
-import { readPickedFile, RESULT_SUFFIX } from '../adapters/files/submitted';
+import { isSubmissionName, readPickedFile, submissionOrder } from '../adapters/files/submitted';
 import { emptyWorkbookPackage } from '../adapters/xlsx-splice';
 import { appraise, type SheetGrid } from '../engine';
 import { summariseFiles } from '../engine/files';
@@ -39,9 +39,6 @@ export interface BatchWriter {
   reportText(report: Report): Iterable<string>;
 }
 
-/** Files in a folder that are spreadsheets of some kind: .xlsx is read, the others are reported. */
-const SPREADSHEET = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
-
 /** Every spreadsheet a folder holds (not recursive), without Excel's `~$` lock files and our own results. */
 async function expand(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -56,10 +53,8 @@ async function expand(inputs: string[]): Promise<string[]> {
       files.push(input);
       continue;
     }
-    // Excel's lock files and our own results are not submissions; other spreadsheet formats are tried,
-    // so that a unit's .xls or .et is reported (save it as .xlsx) rather than silently left out.
-    const names = (await fs.readdir(input)).filter((n) => SPREADSHEET.test(n) && !n.startsWith('~$') && !n.endsWith(RESULT_SUFFIX));
-    names.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const names = (await fs.readdir(input)).filter(isSubmissionName);
+    names.sort(submissionOrder);
     files.push(...names.map((n) => path.join(input, n)));
   }
   return files;

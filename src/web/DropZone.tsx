@@ -1,11 +1,13 @@
 /**
- * Where the clerk gives the page her files: drag them onto it, or pick them. Only .xlsx is offered in
- * the dialog, but whatever arrives is read and, if it is not a usable workbook, said so per file.
+ * Where the clerk gives the page her files: drag them (or the folder holding them) onto it, or pick them.
+ * Only .xlsx is offered in the dialog, but whatever arrives is read and, if it is not a usable workbook,
+ * said so per file.
  */
 import { Button, Caption1, ProgressBar, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { WEB } from '../taskpane/messages';
 import { XlsxFileInput } from '../taskpane/XlsxFileInput';
+import { droppedFiles, takeDropped } from './dropped-files';
 
 const useStyles = makeStyles({
   zone: {
@@ -21,6 +23,7 @@ const useStyles = makeStyles({
   },
   over: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hint: { color: tokens.colorNeutralForeground3, maxWidth: '560px' },
+  note: { color: tokens.colorPaletteDarkOrangeForeground1, maxWidth: '560px' },
   hidden: { display: 'none' },
   progress: { width: '100%', maxWidth: '420px' },
 });
@@ -36,6 +39,8 @@ export function DropZone({ busy, reading, onFiles }: DropZoneProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  /** Why a drop brought nothing (an empty folder). */
+  const [note, setNote] = useState<string | null>(null);
   return (
     <section
       className={mergeClasses(styles.zone, over && styles.over)}
@@ -50,8 +55,13 @@ export function DropZone({ busy, reading, onFiles }: DropZoneProps) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        const files = Array.from(e.dataTransfer.files);
-        if (!busy && files.length > 0) onFiles(files);
+        if (busy) return;
+        // Taken now: the drop's items cannot be read once this handler returns.
+        const dropped = takeDropped(e.dataTransfer.items);
+        void droppedFiles(dropped).then(({ files, emptyFolders }) => {
+          setNote(emptyFolders.length > 0 ? WEB.dropEmptyFolder(emptyFolders) : null);
+          if (files.length > 0) onFiles(files);
+        });
       }}
     >
       <Subtitle2 as="h2">{WEB.dropTitle}</Subtitle2>
@@ -59,8 +69,21 @@ export function DropZone({ busy, reading, onFiles }: DropZoneProps) {
       <Button appearance="primary" type="button" disabled={busy} onClick={() => input.current?.click()}>
         {WEB.pickButton}
       </Button>
-      <XlsxFileInput ref={input} className={styles.hidden} testId="file-input" onPick={onFiles} />
+      <XlsxFileInput
+        ref={input}
+        className={styles.hidden}
+        testId="file-input"
+        onPick={(files) => {
+          setNote(null);
+          onFiles(files);
+        }}
+      />
       <Caption1 className={styles.hint}>{WEB.dropHint}</Caption1>
+      {note !== null && (
+        <Caption1 className={styles.note} role="status" data-testid="drop-note">
+          {note}
+        </Caption1>
+      )}
       {reading !== null && (
         <ProgressBar className={styles.progress} value={reading} max={1} thickness="large" aria-label={WEB.reading} data-testid="read-progress" />
       )}

@@ -187,6 +187,23 @@ async function main() {
     });
     await page.close();
 
+    await check('files dropped on the drop zone (a real drop event in the page) are read like chosen ones', async () => {
+      const p = await newPage();
+      await openWebPage(p);
+      const names = UNITS.map((f) => path.basename(f));
+      const payload = UNITS.map((f) => ({ name: path.basename(f), bytes: [...readFileSync(f)] }));
+      await p.evaluate((files) => {
+        const dt = new DataTransfer();
+        for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+        const zone = document.querySelector('[data-testid="drop-zone"]');
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, payload);
+      await p.waitForFunction((wanted) => wanted.every((n) => document.querySelector(`[data-testid="merge-file"][data-file="${n}"]`)), names, { timeout: WAIT_MS });
+      for (const n of names) assert((await fileItem(p, n).innerText()).includes('已读取'), `${n} not read`);
+      await p.close();
+    });
+
     await check('three units’ files at once: the three result sheets equal the command line’s on the same files', async () => {
       const p = await newPage();
       await openWebPage(p);

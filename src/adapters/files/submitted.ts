@@ -10,6 +10,24 @@ import { readFailureMessage, readXlsx, XlsxReadError, type ReadOptions } from '.
 /** How a result file of ours is named beside its input: never read back as a unit's submission. */
 export const RESULT_SUFFIX = '-考核结果.xlsx';
 
+/** Files in a folder that are spreadsheets of some kind: .xlsx is read, the others are reported. */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
+
+/**
+ * Whether a file found in a folder (the command line's folder argument, a folder dropped on the web page)
+ * is a unit's submission: a spreadsheet, not Excel's `~$` lock file of an open workbook, not a result of
+ * ours. Other spreadsheet formats count, so that a unit's .xls or .et is reported (save it as .xlsx)
+ * rather than silently left out.
+ */
+export function isSubmissionName(name: string): boolean {
+  return SPREADSHEET.test(name) && !name.startsWith('~$') && !name.endsWith(RESULT_SUFFIX);
+}
+
+/** A folder's submissions in the order a Chinese file list shows them. */
+export function submissionOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'zh-CN');
+}
+
 export interface PickedFile {
   name: string;
   /** The file's sheets, tagged with its name; empty when it could not be used. */
