@@ -9,7 +9,7 @@ import type { ReportedIssue } from '../src/engine/report';
 import { IssueList } from '../src/taskpane/IssueList';
 import { RecognitionPanel } from '../src/taskpane/RecognitionPanel';
 import { SubmittedFiles } from '../src/taskpane/SubmittedFiles';
-import { study, workbook } from './engine/build';
+import { sheet, study, workbook } from './engine/build';
 
 const issue = (i: number, severity: ReportedIssue['severity'] = 'warning'): ReportedIssue => ({
   severity,
@@ -66,11 +66,14 @@ describe('the chosen files', () => {
   });
 });
 
-test('识别结果 with 60 sheets: the first 50, then a button', () => {
+test('识别结果 with 60 sheets: the first 50 and the near miss among the rest, then a button', () => {
   const sheets = Array.from({ length: 60 }, (_, i) => study([[`单位${i}`, '张三', '科员', 12000, 4]], `单位${i}学习台账`));
+  // Looks like a study ledger (姓名, 笔记字数) but lacks 心得体会: a near miss, at the end.
+  sheets.push(sheet('单位60学习台账', [['姓名', '职级', '笔记字数'], ['李四', '科员', 12000]]));
   const { report } = appraise(workbook(...sheets), { year: 2022 });
   const html = renderToStaticMarkup(<RecognitionPanel report={report} onSelectCell={() => undefined} busy={false} openSheets={[]} onToggleSheets={() => undefined} />);
   expect(html).toContain('单位49学习台账');
   expect(html).not.toContain('单位50学习台账');
-  expect(html).toContain('显示更多工作表（已显示 50 / 共 60 张）');
+  expect(html).toContain('单位60学习台账');
+  expect(html).toContain('显示更多工作表（已显示 51 / 共 61 张）');
 });

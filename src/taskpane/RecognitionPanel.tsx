@@ -148,8 +148,10 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
   const styles = useStyles();
   const sheets = useMemo(() => recognitionView(report), [report]);
   const [pages, setPages] = useState(1);
+  const first = visibleCount(sheets.length, pages, GROUP_PAGE);
+  // A near miss (looks like a ledger, lacks a column) is never behind 显示更多: it is what to fix here.
+  const shown = useMemo(() => sheets.filter((s, i) => i < first || s.status === 'nearMiss'), [sheets, first]);
   if (sheets.length === 0) return null;
-  const shown = visibleCount(sheets.length, pages, GROUP_PAGE);
   return (
     <section className={styles.root} aria-label={UI.recognitionHeading} data-testid="recognition">
       <Subtitle2 as="h2">{UI.recognitionHeading}</Subtitle2>
@@ -160,7 +162,7 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
         openItems={openSheets}
         onToggle={(_, data) => onToggleSheets((data.openItems as string[]) ?? [])}
       >
-        {sheets.slice(0, shown).map((s) => (
+        {shown.map((s) => (
           <AccordionItem key={s.key} value={s.key}>
             <AccordionHeader>
               <span className={styles.headerText}>
@@ -175,9 +177,9 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
           </AccordionItem>
         ))}
       </Accordion>
-      {shown < sheets.length && (
+      {shown.length < sheets.length && (
         <Button className={styles.more} appearance="secondary" size="small" data-testid="recognition-more" onClick={() => setPages((p) => p + 1)}>
-          {UI.showMoreSheets(shown, sheets.length)}
+          {UI.showMoreSheets(shown.length, sheets.length)}
         </Button>
       )}
     </section>
