@@ -14,76 +14,34 @@
 // violations are recorded in the page (securitypolicyviolation), and the http run lists every request.
 // Whether the run happened in the worker: a wrapper around window.Worker, installed before the page's
 // scripts, records the worker's URL, its messages and its error events.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { tsImport } from 'tsx/esm/api';
 import { assert, assertEqual, createChecks } from './checks.mjs';
+import {
+  assertSheetsEqual,
+  commandLine,
+  DIST,
+  download as downloadTo,
+  EXAMPLE,
+  instrumentPage,
+  pageRecord,
+  ROOT,
+  runAppraisal as run,
+  UNITS,
+  unitCount,
+  WAIT_MS,
+  waitListed,
+  WEB_HTML,
+  WEB_URL,
+} from './puppeteer-web.mjs';
 import { serveStatic } from './static-server.mjs';
 
-const { compareSheets, sheetNames } = await tsImport('./compare-xlsx.ts', import.meta.url);
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const WEB_HTML = path.join(DIST, 'web.html');
-const WEB_URL = pathToFileURL(WEB_HTML).href;
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const SHOT = path.join(ROOT, 'artifacts', 'screenshots', 'web-firefox-result.png');
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-const EXAMPLE = path.join(FIXTURES, 'example-2022.xlsx');
-const UNITS = ['局办公室-2022年党建台账.xlsx', '政策法规股-2022年党建台账.xlsx', '机关党委-2022年度考核台账.xlsx'].map((n) => path.join(FIXTURES, 'units', n));
-const COMPARED = ['考核汇总', '人员考核明细', '校验问题'];
-const WAIT_MS = 120_000;
 const HAN = /[\u4e00-\u9fff]/;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Runs in each page before its own scripts: CSP violations, and the workers it starts and hears from. */
-function instrumentPage() {
-  const rec = (window.__ff = { csp: [], workers: [], workerMessages: 0, workerErrors: [] });
-  document.addEventListener('securitypolicyviolation', (e) => rec.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  const Native = window.Worker;
-  if (typeof Native !== 'function') return;
-  const Observed = function Worker(url, options) {
-    const worker = new Native(url, options);
-    rec.workers.push(String(url));
-    worker.addEventListener('message', () => {
-      rec.workerMessages += 1;
-    });
-    worker.addEventListener('error', (e) => rec.workerErrors.push(e.message || 'error event'));
-    return worker;
-  };
-  Observed.prototype = Native.prototype;
-  window.Worker = Observed;
-}
-
-/** The command line on copies of `inputs` in a fresh folder: its result workbook and its --json report. */
-function commandLine(tmp, inputs) {
-  const dir = mkdtempSync(path.join(tmp, 'cli-'));
-  const copies = inputs.map((f) => {
-    const to = path.join(dir, path.basename(f));
-    copyFileSync(f, to);
-    return to;
-  });
-  const out = path.join(dir, 'r.xlsx');
-  const json = path.join(dir, 'r.json');
-  const r = spawnSync(process.execPath, ['scripts/appraise.cjs', ...copies, '--out', out, '--json', json], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`command line failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return { workbook: new Uint8Array(readFileSync(out)), report: JSON.parse(readFileSync(json, 'utf8')) };
-}
-
-function assertSheetsEqual(mine, theirs) {
-  assertEqual(sheetNames(mine), sheetNames(theirs), 'sheets of the page’s and the command line’s result');
-  const results = compareSheets(mine, theirs, COMPARED);
-  const bad = results.filter((r) => r.differing > 0);
-  assert(bad.length === 0, bad.map((r) => `${r.sheet}: ${r.differing} cells differ, e.g. ${r.differences.join('; ')}`).join('\n'));
-  for (const r of results) assert(r.cells > 3, `${r.sheet} has only ${r.cells} cells`);
-  return results.map((r) => `${r.sheet} ${r.cells}`).join(', ');
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
   const started = Date.now();
@@ -135,7 +93,6 @@ async function main() {
     watched.push(seen);
     return { page, seen };
   };
-  const pageRecord = (page) => page.evaluate(() => window.__ff);
   /** Closes a page, its CSP violations added to its errors first. */
   const close = async (page, seen) => {
     const rec = await pageRecord(page).catch(() => null);
@@ -152,50 +109,14 @@ async function main() {
     const input = await page.$('[data-testid="file-input"]');
     await input.uploadFile(...files);
     await input.dispose();
-    await page.waitForFunction(
-      (names) =>
-        !document.querySelector('[data-testid="read-progress"]') &&
-        names.every((n) => [...document.querySelectorAll('[data-testid="merge-file"]')].some((el) => el.getAttribute('data-file') === n)),
-      { timeout: WAIT_MS },
+    await waitListed(
+      page,
       files.map((f) => path.basename(f)),
     );
   };
   const fileText = (page, name) => page.$eval(`[data-testid="merge-file"][data-file="${name}"]`, (el) => el.innerText);
-  /** Presses 校验并生成结果; resolves to 'downloads', 'no-ledgers' or 'run-error', whichever the page shows. */
-  const run = async (page) => {
-    await page.waitForFunction(() => document.querySelector('button[type="submit"]')?.disabled === false, { timeout: WAIT_MS });
-    await page.click('button[type="submit"]');
-    const outcome = await page.waitForSelector('[data-testid="downloads"], [data-testid="notice-no-ledgers"], [data-testid="notice-run-error"]', {
-      timeout: WAIT_MS,
-    });
-    const id = await outcome.evaluate((el) => el.getAttribute('data-testid'));
-    await outcome.dispose();
-    return { downloads: 'downloads', 'notice-no-ledgers': 'no-ledgers' }[id] ?? 'run-error';
-  };
-  const unitCount = async (page) => {
-    const text = await page.$eval('[data-testid="summary-units"]', (el) => el.innerText);
-    const m = /\d+/.exec(text);
-    assert(m, `summary-units: ${text}`);
-    return Number(m[0]);
-  };
   /** Clicks a download link; Firefox saves the file to `downloads` by itself. Returns its name and bytes. */
-  const download = async (page, testId) => {
-    for (const f of readdirSync(downloads)) rmSync(path.join(downloads, f), { force: true });
-    await page.click(`[data-testid="${testId}"]`);
-    const deadline = Date.now() + WAIT_MS;
-    let last = -1;
-    for (;;) {
-      const names = readdirSync(downloads);
-      const done = names.filter((n) => !n.endsWith('.part'));
-      if (done.length === 1 && names.length === 1) {
-        const size = statSync(path.join(downloads, done[0])).size;
-        if (size > 0 && size === last) return { name: done[0], bytes: new Uint8Array(readFileSync(path.join(downloads, done[0]))) };
-        last = size;
-      }
-      if (Date.now() > deadline) throw new Error(`no download in ${WAIT_MS} ms (folder: ${names.join(', ') || 'empty'})`);
-      await sleep(150);
-    }
-  };
+  const download = (page, testId) => downloadTo(page, testId, downloads, '.part');
 
   let server = null;
   let exampleCli = null;

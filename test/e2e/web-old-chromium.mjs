@@ -16,82 +16,33 @@
 // fetch() of data: URLs inside the page, which the page's CSP (connect-src 'none') rightly refuses.
 // Chromium before 84 ignores `gap` in flex layouts, which the page (and Fluent UI) use for spacing: the
 // test counts those containers and prints the number, as a note, not a failure (see the screenshot).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { pathToFileURL } from 'node:url';
 import { ensureOldChromium } from '../../scripts/old-chromium.mjs';
 import { assert, assertEqual, createChecks } from './checks.mjs';
+import {
+  assertSheetsEqual,
+  commandLine,
+  DIST,
+  download as downloadTo,
+  EXAMPLE,
+  instrumentPage,
+  pageRecord,
+  ROOT,
+  runAppraisal as run,
+  UNITS,
+  unitCount,
+  WAIT_MS,
+  waitListed,
+  WEB_HTML,
+  WEB_URL,
+} from './puppeteer-web.mjs';
 
-const { compareSheets, sheetNames } = await tsImport('./compare-xlsx.ts', import.meta.url);
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const WEB_HTML = path.join(DIST, 'web.html');
-const WEB_URL = pathToFileURL(WEB_HTML).href;
 const DIST_URL = pathToFileURL(DIST).href + '/';
 const SHOT = path.join(ROOT, 'artifacts', 'screenshots', 'web-old-chromium-result.png');
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-const EXAMPLE = path.join(FIXTURES, 'example-2022.xlsx');
-const UNITS = ['局办公室-2022年党建台账.xlsx', '政策法规股-2022年党建台账.xlsx', '机关党委-2022年度考核台账.xlsx'].map((n) => path.join(FIXTURES, 'units', n));
-const COMPARED = ['考核汇总', '人员考核明细', '校验问题'];
-const WAIT_MS = 120_000;
-
-/**
- * Runs in each page before its own scripts: what the engine itself has (before src/compat/old-browsers.ts
- * fills in), and the workers the page starts and hears from.
- */
-function instrumentPage() {
-  let isSelector = true;
-  try {
-    document.createElement('a').matches(':is(a)');
-  } catch {
-    isSelector = false;
-  }
-  const rec = (window.__old = { native: { weakRef: typeof WeakRef === 'function', isSelector }, workers: [], workerMessages: 0, workerErrors: [] });
-  const Native = window.Worker;
-  if (typeof Native !== 'function') return;
-  const Observed = function Worker(url, options) {
-    const worker = new Native(url, options);
-    rec.workers.push(String(url));
-    worker.addEventListener('message', () => {
-      rec.workerMessages += 1;
-    });
-    worker.addEventListener('error', (e) => rec.workerErrors.push(e.message || 'error event'));
-    return worker;
-  };
-  Observed.prototype = Native.prototype;
-  window.Worker = Observed;
-}
-
-/** The command line on copies of `inputs` in a fresh folder: its result workbook and its --json report. */
-function commandLine(tmp, inputs) {
-  const dir = mkdtempSync(path.join(tmp, 'cli-'));
-  const copies = inputs.map((f) => {
-    const to = path.join(dir, path.basename(f));
-    copyFileSync(f, to);
-    return to;
-  });
-  const out = path.join(dir, 'r.xlsx');
-  const json = path.join(dir, 'r.json');
-  const r = spawnSync(process.execPath, ['scripts/appraise.cjs', ...copies, '--out', out, '--json', json], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`command line failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return { workbook: new Uint8Array(readFileSync(out)), report: JSON.parse(readFileSync(json, 'utf8')) };
-}
-
-function assertSheetsEqual(mine, theirs) {
-  assertEqual(sheetNames(mine), sheetNames(theirs), 'sheets of the page’s and the command line’s result');
-  const results = compareSheets(mine, theirs, COMPARED);
-  const bad = results.filter((r) => r.differing > 0);
-  assert(bad.length === 0, bad.map((r) => `${r.sheet}: ${r.differing} cells differ, e.g. ${r.differences.join('; ')}`).join('\n'));
-  for (const r of results) assert(r.cells > 3, `${r.sheet} has only ${r.cells} cells`);
-  return results.map((r) => `${r.sheet} ${r.cells}`).join(', ');
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
   const started = Date.now();
@@ -137,7 +88,6 @@ async function main() {
     watched.push(seen);
     return { page, seen };
   };
-  const pageRecord = (page) => page.evaluate(() => window.__old);
   const open = async (page) => {
     await page.goto(WEB_URL, { waitUntil: 'load' });
     await page.waitForSelector('[data-testid="drop-zone"]', { timeout: WAIT_MS });
@@ -147,49 +97,13 @@ async function main() {
     const input = await page.$('[data-testid="file-input"]');
     await page._client.send('DOM.setFileInputFiles', { objectId: input._remoteObject.objectId, files });
     await input.dispose();
-    await page.waitForFunction(
-      (names) =>
-        !document.querySelector('[data-testid="read-progress"]') &&
-        names.every((n) => Array.from(document.querySelectorAll('[data-testid="merge-file"]')).some((el) => el.getAttribute('data-file') === n)),
-      { timeout: WAIT_MS },
+    await waitListed(
+      page,
       files.map((f) => path.basename(f)),
     );
   };
-  /** Presses 校验并生成结果; resolves to 'downloads', 'no-ledgers' or 'run-error', whichever the page shows. */
-  const run = async (page) => {
-    await page.waitForFunction(() => document.querySelector('button[type="submit"]')?.disabled === false, { timeout: WAIT_MS });
-    await page.click('button[type="submit"]');
-    const outcome = await page.waitForSelector('[data-testid="downloads"], [data-testid="notice-no-ledgers"], [data-testid="notice-run-error"]', {
-      timeout: WAIT_MS,
-    });
-    const id = await outcome.evaluate((el) => el.getAttribute('data-testid'));
-    await outcome.dispose();
-    return { downloads: 'downloads', 'notice-no-ledgers': 'no-ledgers' }[id] ?? 'run-error';
-  };
-  const unitCount = async (page) => {
-    const text = await page.$eval('[data-testid="summary-units"]', (el) => el.innerText);
-    const m = /\d+/.exec(text);
-    assert(m, `summary-units: ${text}`);
-    return Number(m[0]);
-  };
   /** Clicks a download link; Chromium saves the file to `downloads` (.crdownload while under way). */
-  const download = async (page, testId) => {
-    for (const f of readdirSync(downloads)) rmSync(path.join(downloads, f), { force: true });
-    await page.click(`[data-testid="${testId}"]`);
-    const deadline = Date.now() + WAIT_MS;
-    let last = -1;
-    for (;;) {
-      const names = readdirSync(downloads);
-      const done = names.filter((n) => !n.endsWith('.crdownload'));
-      if (done.length === 1 && names.length === 1) {
-        const size = statSync(path.join(downloads, done[0])).size;
-        if (size > 0 && size === last) return { name: done[0], bytes: new Uint8Array(readFileSync(path.join(downloads, done[0]))) };
-        last = size;
-      }
-      if (Date.now() > deadline) throw new Error(`no download in ${WAIT_MS} ms (folder: ${names.join(', ') || 'empty'})`);
-      await sleep(150);
-    }
-  };
+  const download = (page, testId) => downloadTo(page, testId, downloads, '.crdownload');
 
   let exampleCli = null;
   try {
