@@ -8,9 +8,12 @@
  *   :is(...)       tabster tests focusability with element.matches(':is(a[href], button, ...):not(:disabled)').
  *                  Chrome/Edge 88 (Firefox 78 and Safari 14 have it); older Chromium throws a SyntaxError.
  *
- * Both are installed only where missing, so current browsers run untouched. Import this module first in each
+ * Both are installed only where missing, so current browsers run untouched. Chromium before 84 also ignores
+ * flex `gap`: flex-gap.ts marks <html> so the page's own layouts use margins there. Import this module first in each
  * page's entry (before React and Fluent UI): `import '../compat/old-browsers';`
  */
+
+import { markNoFlexGap } from './flex-gap';
 
 type SelectorMethod = (this: unknown, selector: string, ...rest: unknown[]) => unknown;
 
@@ -142,6 +145,7 @@ export function installOldBrowserShims(win: Record<string, unknown> = globalThis
     }
     installed.push(':is()');
   }
+  if (doc && doc.documentElement && typeof doc.createElement === 'function' && markNoFlexGap(doc)) installed.push('flex gap');
   return installed;
 }
 

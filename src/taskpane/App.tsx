@@ -21,17 +21,18 @@ import { RunPanel } from './RunPanel';
 import { SummaryCard } from './SummaryCard';
 import { UnitScores } from './UnitScores';
 import { useAppraisal, type RunPhase } from './useAppraisal';
+import { stackGap } from './gap';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
+    ...stackGap(tokens.spacingVerticalL),
     padding: tokens.spacingHorizontalM,
     maxWidth: '640px',
     boxSizing: 'border-box',
   },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  header: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalXS) },
   intro: { color: tokens.colorNeutralForeground3 },
   merge: { display: 'flex', marginTop: `-${tokens.spacingVerticalS}` },
   visuallyHidden: {

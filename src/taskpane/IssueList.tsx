@@ -27,12 +27,13 @@ import {
 } from './issue-view';
 import { IssueRow } from './IssueRow';
 import { SEVERITY_LABEL, UI } from './messages';
+import { inlineGap, stackGap } from './gap';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalS) },
+  filters: { display: 'flex', flexWrap: 'wrap', ...inlineGap(tokens.spacingHorizontalXS, tokens.spacingVerticalXS) },
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  headerText: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
+  headerText: { display: 'flex', ...inlineGap(tokens.spacingHorizontalS), alignItems: 'baseline', minWidth: 0 },
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   count: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   groupErrors: { color: tokens.colorPaletteRedForeground1, whiteSpace: 'nowrap' },

@@ -5,13 +5,11 @@ import { issueBody } from '../engine/issues/catalog';
 import { issueTarget, issueWho, type IssueTarget } from './issue-view';
 import { SEVERITY_LABEL, UI } from './messages';
 import { SeverityBadge } from './SeverityBadge';
+import { inlineGap } from './gap';
 
 const useStyles = makeStyles({
   row: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: '2px',
+    display: 'block',
     width: '100%',
     boxSizing: 'border-box',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
@@ -31,7 +29,10 @@ const useStyles = makeStyles({
     },
   },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
-  where: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // The grid is a span inside the row, not the row itself: before Chromium 83 a <button> cannot be a grid
+  // container, and its children stacked (a 信创 browser on Chromium 80 showed each badge as a full-width bar).
+  grid: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
+  where: { display: 'flex', alignItems: 'baseline', ...inlineGap(tokens.spacingHorizontalS), flexWrap: 'wrap' },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   who: { color: tokens.colorNeutralForeground2 },
   message: { gridColumn: '1 / -1', lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
@@ -57,7 +58,7 @@ export const IssueRow = memo(function IssueRow({ issue, rowKey, selected, onSele
   const who = issueWho(issue);
   // Ledger text may hold markup; React text children are escaped, never parsed as HTML.
   const content = (
-    <>
+    <span className={styles.grid}>
       <SeverityBadge severity={issue.severity} />
       <span className={styles.where}>
         {target && target.label !== '' && <span className={styles.cell}>{target.label}</span>}
@@ -65,7 +66,7 @@ export const IssueRow = memo(function IssueRow({ issue, rowKey, selected, onSele
       </span>
       {/* The sheet group, cell and person are shown above, so only what is wrong is repeated here. */}
       <span className={styles.message}>{issueBody(issue)}</span>
-    </>
+    </span>
   );
 
   if (!target) {

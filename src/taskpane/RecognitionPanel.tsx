@@ -22,9 +22,10 @@ import type { Report } from '../engine/report';
 import { GROUP_PAGE, visibleCount } from './issue-view';
 import { UI } from './messages';
 import { KIND_CHOICES, headerOption, recognitionView, type FieldView, type SheetView } from './recognition-view';
+import { stackGap } from './gap';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalS) },
   hint: { color: tokens.colorNeutralForeground3 },
   headerText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },

@@ -2,10 +2,11 @@ import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui
 import { useState } from 'react';
 import { parseYearInput } from './issue-view';
 import { UI, stageLabel } from './messages';
+import { inlineGap, stackGap } from './gap';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalM) },
+  actions: { display: 'flex', flexWrap: 'wrap', ...inlineGap(tokens.spacingHorizontalS, tokens.spacingVerticalS) },
   year: { maxWidth: '160px' },
 });
 

@@ -8,11 +8,12 @@ import { summariseFiles } from '../engine/files';
 import type { Report } from '../engine/report';
 import { UI } from './messages';
 import { XlsxFileInput } from './XlsxFileInput';
+import { stackGap } from './gap';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalXS) },
   hidden: { display: 'none' },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '6px' },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', ...stackGap('6px') },
   // Many files (a county's 30 units, a city's 300): the list scrolls in a box so the run button and the
   // results stay near; 8 files fit without scrolling.
   long: { maxHeight: '24rem', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },

@@ -12,9 +12,10 @@ import type { Report } from '../engine/report';
 import { countBySeverity, outcomeLists, writtenSheets } from './issue-view';
 import { UI } from './messages';
 import { SeverityBadge } from './SeverityBadge';
+import { inlineGap, stackGap } from './gap';
 
 const useStyles = makeStyles({
-  card: { rowGap: tokens.spacingVerticalS },
+  card: stackGap(tokens.spacingVerticalS),
   stats: {
     display: 'grid',
     gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
@@ -32,8 +33,8 @@ const useStyles = makeStyles({
   vetoed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   name: { whiteSpace: 'nowrap' },
   errorsHint: { color: tokens.colorPaletteRedForeground1 },
-  severities: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '4px' },
-  severity: { display: 'inline-flex', alignItems: 'center', columnGap: '4px' },
+  severities: { display: 'flex', flexWrap: 'wrap', ...inlineGap(tokens.spacingHorizontalM, '4px') },
+  severity: { display: 'inline-flex', alignItems: 'center', ...inlineGap('4px') },
 });
 
 export interface SummaryCardProps {

@@ -19,9 +19,10 @@ import { useState } from 'react';
 import { pts, unitExplainLines } from '../engine/explain/text';
 import type { Report, UnitResult } from '../engine/report';
 import { UI } from './messages';
+import { stackGap } from './gap';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalS) },
   hint: { color: tokens.colorNeutralForeground3 },
   more: { alignSelf: 'flex-start' },
   head: { display: 'grid', gridTemplateColumns: '2.5em minmax(0, 1fr) auto auto', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
@@ -31,7 +32,7 @@ const useStyles = makeStyles({
   commended: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   criticised: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   vetoed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  lines: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '4px' },
+  lines: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', ...stackGap('4px') },
   line: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, lineHeight: tokens.lineHeightBase300 },
   part: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   text: { overflowWrap: 'anywhere' },

@@ -2,10 +2,11 @@
 import { Button, Caption1, Card, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Downloads as DownloadLinks } from './useWebAppraisal';
 import { WEB } from '../taskpane/messages';
+import { inlineGap, stackGap } from '../taskpane/gap';
 
 const useStyles = makeStyles({
-  card: { rowGap: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  card: stackGap(tokens.spacingVerticalS),
+  actions: { display: 'flex', flexWrap: 'wrap', ...inlineGap(tokens.spacingHorizontalS, tokens.spacingVerticalS) },
   name: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 

@@ -8,13 +8,14 @@ import { useRef, useState } from 'react';
 import { WEB } from '../taskpane/messages';
 import { XlsxFileInput } from '../taskpane/XlsxFileInput';
 import { droppedFiles, takeDropped } from './dropped-files';
+import { stackGap } from '../taskpane/gap';
 
 const useStyles = makeStyles({
   zone: {
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'center',
-    rowGap: tokens.spacingVerticalS,
+    ...stackGap(tokens.spacingVerticalS),
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,

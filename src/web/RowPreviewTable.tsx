@@ -6,12 +6,13 @@
 import { Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { PreviewState } from './useRowPreview';
 import { WEB } from '../taskpane/messages';
+import { stackGap } from '../taskpane/gap';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
+    ...stackGap(tokens.spacingVerticalXS),
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorNeutralBackground2,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,

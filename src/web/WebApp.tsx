@@ -37,18 +37,19 @@ import { RowPreviewTable } from './RowPreviewTable';
 import { useRowPreview } from './useRowPreview';
 import { useStages } from './useStages';
 import { useWebAppraisal } from './useWebAppraisal';
+import { stackGap } from '../taskpane/gap';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
+    ...stackGap(tokens.spacingVerticalL),
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
     maxWidth: '880px',
     margin: '0 auto',
     boxSizing: 'border-box',
   },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  header: { display: 'flex', flexDirection: 'column', ...stackGap(tokens.spacingVerticalXS) },
   intro: { color: tokens.colorNeutralForeground3 },
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });

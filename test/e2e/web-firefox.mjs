@@ -128,6 +128,7 @@ async function main() {
       assertEqual(await page.title(), '年终考核 · 网页版', 'title');
       const headings = await page.$$eval('h1, h2, [role="heading"]', (els) => els.map((el) => el.textContent));
       assert(headings.includes('年终考核 · 网页版'), `headings: ${headings.join(' | ')}`);
+      assert(!(await page.evaluate(() => document.documentElement.classList.contains('no-flex-gap'))), 'Firefox marked no-flex-gap (it has flex gap since 63)');
       assert(await page.$eval('button[type="submit"]', (el) => el.disabled), 'run button enabled before any file is chosen');
       assertEqual(seen.foreign, [], 'requests outside file:, blob: and data:');
       assertEqual(seen.errors, [], 'console errors / page errors');

@@ -14,8 +14,8 @@
 //
 // Files are set through CDP's DOM.setFileInputFiles: puppeteer 2.1's uploadFile builds the files with
 // fetch() of data: URLs inside the page, which the page's CSP (connect-src 'none') rightly refuses.
-// Chromium before 84 ignores `gap` in flex layouts, which the page (and Fluent UI) use for spacing: the
-// test counts those containers and prints the number, as a note, not a failure (see the screenshot).
+// Chromium before 84 ignores `gap` in flex layouts: the page marks <html class="no-flex-gap"> and its own
+// layouts fall back to margins; the test checks the mark and two measured spacings (see the screenshot).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -144,14 +144,24 @@ async function main() {
       const units = await unitCount(page);
       assertEqual(units, exampleCli.report.units.length, 'units shown (summary-units) vs the command line’s report');
       console.log(`       worker ${rec.workers[0]}: ${rec.workerMessages} messages; ${units} units`);
-      const flexGaps = await page.evaluate(
-        () =>
-          Array.from(document.querySelectorAll('*')).filter((el) => {
-            const cs = getComputedStyle(el);
-            return cs.display.includes('flex') && [cs.rowGap, cs.columnGap].some((g) => g !== 'normal' && g !== '0px');
-          }).length,
-      );
-      console.log(`       note: ${flexGaps} flex containers set gap, which Chromium before 84 ignores (tighter spacing in the screenshot)`);
+      // Flex gap is ignored before Chromium 84: the page marks <html> and spaces its own flex children with
+      // margins (src/compat/flex-gap.ts, src/taskpane/gap.ts); an issue row's grid sits inside its button
+      // (a <button> cannot be a grid container before Chromium 83).
+      const layout = await page.evaluate(() => {
+        const box = (el) => el.getBoundingClientRect();
+        const error = document.querySelector('[data-testid="summary-count-error"]');
+        const row = document.querySelector('[data-testid="issue-row"]');
+        return {
+          marked: document.documentElement.classList.contains('no-flex-gap'),
+          badgeToCount: Math.round(box(error.children[1] ?? error).left - box(error.children[0]).right),
+          rowBadgeWidth: Math.round(box(row.querySelector('.fui-Badge')).width),
+          rowWidth: Math.round(box(row).width),
+        };
+      });
+      assert(layout.marked, '<html> not marked no-flex-gap in Chromium 80');
+      assert(layout.badgeToCount >= 3, `summary badge and its count ${layout.badgeToCount} px apart`);
+      assert(layout.rowBadgeWidth < layout.rowWidth / 4, `issue row badge ${layout.rowBadgeWidth} px wide in a ${layout.rowWidth} px row`);
+      console.log(`       flex gap fallback: badge–count ${layout.badgeToCount} px; issue badge ${layout.rowBadgeWidth} px in a ${layout.rowWidth} px row`);
       await page.$eval('[data-testid="downloads"]', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
       await page.screenshot({ path: SHOT });
     });

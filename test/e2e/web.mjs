@@ -118,6 +118,8 @@ async function main() {
       assertEqual(seen.foreign, [], 'requests outside dist/, blob: and data:');
       assert(seen.requests.some((u) => u.endsWith('/dist/web.html')), `requests: ${seen.requests.join(', ')}`);
       assertEqual(seen.errors, [], 'console errors / page errors');
+      // The flex-gap probe (src/compat/flex-gap.ts) must not take a current Chromium for an old one.
+      assert(!(await page.evaluate(() => document.documentElement.classList.contains('no-flex-gap'))), 'current Chromium marked no-flex-gap');
       await shot(page, '01-empty');
     });
 
