@@ -65,3 +65,13 @@ test('a browser without entries: the dropped files as the DataTransfer gives the
   const { files } = await droppedFiles(takeDropped([{ kind: 'file', getAsFile: () => a }]));
   expect(files).toEqual([a]);
 });
+
+test('a folder the browser will not list rejects (the page then says so), rather than giving nothing', async () => {
+  const locked = {
+    isFile: false,
+    isDirectory: true,
+    name: '无权限',
+    createReader: () => ({ readEntries: (_ok: unknown, fail: (e: unknown) => void) => fail(new DOMException('denied', 'NotReadableError')) }),
+  };
+  await expect(droppedFiles(takeDropped([{ kind: 'file', getAsFile: () => null, webkitGetAsEntry: () => locked }]))).rejects.toThrow('denied');
+});

@@ -144,6 +144,7 @@ export const WEB = {
   dropOr: '或',
   pickButton: '选择文件',
   dropHint: '一个文件：结果表加到该工作簿的副本中；多个文件（各单位报送）：合并考核，生成新的结果工作簿。拖入文件夹时读取其中的表格文件（不含子文件夹）。原文件不会被修改。',
+  dropFolderFailed: '无法读取拖入的文件夹。请打开该文件夹，选中其中的文件再拖进来，或点「选择文件」。',
   dropEmptyFolder: (names: string[]) => `文件夹「${names.join('」「')}」中没有 .xlsx 等表格文件（只读取文件夹本身中的文件，不含子文件夹）。`,
   filesHeading: '已选文件',
   reading: '正在读取文件…',

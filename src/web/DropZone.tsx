@@ -59,10 +59,14 @@ export function DropZone({ busy, reading, onFiles }: DropZoneProps) {
         if (busy) return;
         // Taken now: the drop's items cannot be read once this handler returns.
         const dropped = takeDropped(e.dataTransfer.items);
-        void droppedFiles(dropped).then(({ files, emptyFolders }) => {
-          setNote(emptyFolders.length > 0 ? WEB.dropEmptyFolder(emptyFolders) : null);
-          if (files.length > 0) onFiles(files);
-        });
+        droppedFiles(dropped).then(
+          ({ files, emptyFolders }) => {
+            setNote(emptyFolders.length > 0 ? WEB.dropEmptyFolder(emptyFolders) : null);
+            if (files.length > 0) onFiles(files);
+          },
+          // A folder the browser would not list (permissions, a vanished network share).
+          () => setNote(WEB.dropFolderFailed),
+        );
       }}
     >
       <Subtitle2 as="h2">{WEB.dropTitle}</Subtitle2>
