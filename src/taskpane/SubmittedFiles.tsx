@@ -19,9 +19,6 @@ const useStyles = makeStyles({
   long: { maxHeight: '24rem', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
   count: { color: tokens.colorNeutralForeground2 },
   item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
-  // In the scrolling box, items out of view are not laid out or painted (Chromium 85+; elsewhere ignored):
-  // 300 files' items were laid out again at every redraw of the page's results.
-  lazy: { contentVisibility: 'auto', containIntrinsicSize: 'auto 44px' },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   problem: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
@@ -98,7 +95,7 @@ export function SubmittedFiles({ files, report, busy, onRemove, soleWorkbook, he
         {ordered.map((f) => {
           const summary = found?.get(f.name);
           return (
-            <li key={f.name} className={long ? mergeClasses(styles.item, styles.lazy) : styles.item} data-testid="merge-file" data-file={f.name}>
+            <li key={f.name} className={styles.item} data-testid="merge-file" data-file={f.name}>
               <span>
                 <span className={styles.name}>{f.name}</span>
                 <br />
