@@ -14,6 +14,9 @@ test.each([
   ['/tmp/报送/办公室_2022_台账.xlsx', '办公室'],
   ['2022年党建台账.xlsx', ''],
   ['Sheet1.xlsx', ''],
+  ['export.xlsx', ''],
+  ['real-nounit.xlsx', ''],
+  ['data_2022_final.xlsx', ''],
 ])('the unit a file name gives: %p → %p', (file, unit) => {
   expect(unitFromFileName(file)).toBe(unit);
 });

@@ -49,8 +49,11 @@ export function unitFromFileName(file: string | undefined): string {
   let rest = stripSpaces(file.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '')).replace(COPY_SUFFIX, '').replace(YEAR, '');
   for (const word of FILE_WORDS) rest = rest.split(word).join('');
   rest = rest.replace(/[-_·、，,。.（）()【】[\]—]+/g, '');
-  return isGenericSheetName(rest) ? '' : rest;
+  // A name with no Chinese character (export.xlsx, data_final.xlsx, a system's download) names no unit here.
+  return isGenericSheetName(rest) || !HAN.test(rest) ? '' : rest;
 }
+
+const HAN = /[\u4e00-\u9fff]/;
 
 /** A default sheet name (`Sheet1`, `工作表1`, `新建 Microsoft Excel 工作表`) that never names a unit. */
 export function isGenericSheetName(name: string): boolean {
