@@ -56,6 +56,57 @@ export function instrumentPage() {
 /** What instrumentPage recorded in `page`. */
 export const pageRecord = (page) => page.evaluate(() => window.__page);
 
+/**
+ * A new page of `browser`, instrumented before its scripts and watched: every request (those `allowed`
+ * rejects are `foreign`), console errors, page errors and crashes, dedicated workers. Returns { page, seen }.
+ */
+export async function watchedPage(browser, label, allowed) {
+  const page = await browser.newPage();
+  const seen = { label, requests: [], foreign: [], errors: [], workers: [] };
+  page.on('request', (req) => {
+    seen.requests.push(req.url());
+    if (!allowed(req.url())) seen.foreign.push(req.url());
+  });
+  // Puppeteer over CDP reports the worker's console messages and uncaught errors here too.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') seen.errors.push(`console: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`);
+  });
+  page.on('pageerror', (err) => seen.errors.push(`pageerror: ${err.message}`));
+  page.on('error', (err) => seen.errors.push(`crash: ${err.message}`));
+  page.on('workercreated', (worker) => seen.workers.push(worker.url()));
+  await page.setViewport({ width: 1100, height: 900 });
+  await page.evaluateOnNewDocument(instrumentPage);
+  return { page, seen };
+}
+
+/** No watched page had an error, or requested anything it should not have. */
+export function assertAllClean(watched) {
+  assertEqual(
+    watched.flatMap((w) => w.errors.map((e) => `${w.label}: ${e}`)),
+    [],
+    'errors',
+  );
+  assertEqual(
+    watched.flatMap((w) => w.foreign.map((u) => `${w.label}: ${u}`)),
+    [],
+    'foreign requests',
+  );
+}
+
+/** The last run happened in one worker started from a blob: URL, which answered and raised no error. */
+export async function assertRanInWorker(page, seen, browserName) {
+  const rec = await pageRecord(page);
+  assertEqual(rec.workers.length, 1, `workers started (${rec.workers.join(', ')})`);
+  assert(rec.workers[0].startsWith('blob:'), `worker URL: ${rec.workers[0]}`);
+  assertEqual(rec.workerErrors, [], 'worker error events (the page would have fallen back to running itself)');
+  assert(rec.workerMessages >= 2, `messages from the worker: ${rec.workerMessages}`);
+  assert(
+    seen.workers.some((u) => u.startsWith('blob:')),
+    `${browserName} reported no dedicated worker from a blob: URL (${seen.workers.join(', ') || 'none'})`,
+  );
+  return rec;
+}
+
 /** The command line on copies of `inputs` in a fresh folder: its result workbook and its --json report. */
 export function commandLine(tmp, inputs) {
   const dir = mkdtempSync(path.join(tmp, 'cli-'));

@@ -25,8 +25,10 @@ import {
   DIST,
   download as downloadTo,
   EXAMPLE,
-  instrumentPage,
   pageRecord,
+  assertAllClean,
+  assertRanInWorker,
+  watchedPage,
   ROOT,
   runAppraisal as run,
   UNITS,
@@ -76,20 +78,7 @@ async function main() {
   const watched = [];
   /** A page watched for console errors, page errors and requests; `origin`: an http origin it may load from. */
   const newPage = async (label, origin = null) => {
-    const page = await browser.newPage();
-    const seen = { label, requests: [], foreign: [], errors: [], workers: [] };
-    const allowed = (url) => /^(file|blob|data):/.test(url) || (origin !== null && url.startsWith(`${origin}/`));
-    page.on('request', (req) => {
-      seen.requests.push(req.url());
-      if (!allowed(req.url())) seen.foreign.push(req.url());
-    });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') seen.errors.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => seen.errors.push(`pageerror: ${err.message}`));
-    page.on('workercreated', (worker) => seen.workers.push(worker.url()));
-    await page.setViewport({ width: 1100, height: 900 });
-    await page.evaluateOnNewDocument(instrumentPage);
+    const { page, seen } = await watchedPage(browser, label, (url) => /^(file|blob|data):/.test(url) || (origin !== null && url.startsWith(`${origin}/`)));
     watched.push(seen);
     return { page, seen };
   };
@@ -141,15 +130,7 @@ async function main() {
       const item = await fileText(page, 'example-2022.xlsx');
       assert(item.includes('已读取'), `file item: ${item}`);
       assertEqual(await run(page), 'downloads', 'outcome');
-      const rec = await pageRecord(page);
-      assertEqual(rec.workers.length, 1, `workers started (${rec.workers.join(', ')})`);
-      assert(rec.workers[0].startsWith('blob:'), `worker URL: ${rec.workers[0]}`);
-      assertEqual(rec.workerErrors, [], 'worker error events (the page would have fallen back to running itself)');
-      assert(rec.workerMessages >= 2, `messages from the worker: ${rec.workerMessages}`);
-      assert(
-        seen.workers.some((u) => u.startsWith('blob:')),
-        `Firefox reported no dedicated worker from a blob: URL (${seen.workers.join(', ') || 'none'})`,
-      );
+      const rec = await assertRanInWorker(page, seen, 'Firefox');
       exampleCli = commandLine(tmp, [EXAMPLE]);
       const units = await unitCount(page);
       assertEqual(units, exampleCli.report.units.length, 'units shown (summary-units) vs the command line’s report');
@@ -226,16 +207,7 @@ async function main() {
     });
 
     await check('no page had console errors, page errors or CSP violations, or requested anything but file:, blob:, data: (and its own http origin)', async () => {
-      assertEqual(
-        watched.flatMap((w) => w.errors.map((e) => `${w.label}: ${e}`)),
-        [],
-        'errors',
-      );
-      assertEqual(
-        watched.flatMap((w) => w.foreign.map((u) => `${w.label}: ${u}`)),
-        [],
-        'foreign requests',
-      );
+      assertAllClean(watched);
     });
   } finally {
     await browser.close().catch(() => undefined);

@@ -29,8 +29,10 @@ import {
   DIST,
   download as downloadTo,
   EXAMPLE,
-  instrumentPage,
   pageRecord,
+  assertAllClean,
+  assertRanInWorker,
+  watchedPage,
   ROOT,
   runAppraisal as run,
   UNITS,
@@ -68,22 +70,7 @@ async function main() {
   /** Every page's record, for the closing check over the whole run. */
   const watched = [];
   const newPage = async (label) => {
-    const page = await browser.newPage();
-    const seen = { label, requests: [], foreign: [], errors: [], workers: [] };
-    const allowed = (url) => url.startsWith(DIST_URL) || url.startsWith('blob:') || url.startsWith('data:');
-    page.on('request', (req) => {
-      seen.requests.push(req.url());
-      if (!allowed(req.url())) seen.foreign.push(req.url());
-    });
-    // Puppeteer 2.1 reports the worker's console messages and uncaught errors here too.
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') seen.errors.push(`console: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`);
-    });
-    page.on('pageerror', (err) => seen.errors.push(`pageerror: ${err.message}`));
-    page.on('error', (err) => seen.errors.push(`crash: ${err.message}`));
-    page.on('workercreated', (worker) => seen.workers.push(worker.url()));
-    await page.setViewport({ width: 1100, height: 900 });
-    await page.evaluateOnNewDocument(instrumentPage);
+    const { page, seen } = await watchedPage(browser, label, (url) => url.startsWith(DIST_URL) || url.startsWith('blob:') || url.startsWith('data:'));
     await page._client.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
     watched.push(seen);
     return { page, seen };
@@ -131,15 +118,7 @@ async function main() {
       const item = await page.$eval('[data-testid="merge-file"][data-file="example-2022.xlsx"]', (el) => el.innerText);
       assert(item.includes('已读取'), `file item: ${item}`);
       assertEqual(await run(page), 'downloads', 'outcome');
-      const rec = await pageRecord(page);
-      assertEqual(rec.workers.length, 1, `workers started (${rec.workers.join(', ')})`);
-      assert(rec.workers[0].startsWith('blob:'), `worker URL: ${rec.workers[0]}`);
-      assertEqual(rec.workerErrors, [], 'worker error events (the page would have fallen back to running itself)');
-      assert(rec.workerMessages >= 2, `messages from the worker: ${rec.workerMessages}`);
-      assert(
-        seen.workers.some((u) => u.startsWith('blob:')),
-        `Chromium reported no dedicated worker from a blob: URL (${seen.workers.join(', ') || 'none'})`,
-      );
+      const rec = await assertRanInWorker(page, seen, 'Chromium');
       exampleCli = commandLine(tmp, [EXAMPLE]);
       const units = await unitCount(page);
       assertEqual(units, exampleCli.report.units.length, 'units shown (summary-units) vs the command line’s report');
@@ -193,16 +172,7 @@ async function main() {
     });
 
     await check('no page had console errors or page errors (the worker’s included), or requested anything but dist/, blob: and data:', async () => {
-      assertEqual(
-        watched.flatMap((w) => w.errors.map((e) => `${w.label}: ${e}`)),
-        [],
-        'errors',
-      );
-      assertEqual(
-        watched.flatMap((w) => w.foreign.map((u) => `${w.label}: ${u}`)),
-        [],
-        'foreign requests',
-      );
+      assertAllClean(watched);
     });
   } finally {
     await browser.close().catch(() => undefined);
