@@ -1,9 +1,8 @@
 // What the web page's puppeteer-driven tests share (web-firefox.mjs: Firefox ESR over WebDriver BiDi;
 // web-old-chromium.mjs: a real Chromium 80 over CDP with the puppeteer-core of its time): the fixtures, the
-// page's instrumentation, the command line to compare with, and the steps on the page, written against the
-// puppeteer API both versions have. The playwright-driven Chromium test has its own (web-page.mjs).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+// page's instrumentation, the comparison with the command line's result (command-line.mjs runs it), and the
+// steps on the page, written against the puppeteer API both versions have. The playwright-driven Chromium test has its own (web-page.mjs).
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -105,21 +104,6 @@ export async function assertRanInWorker(page, seen, browserName) {
     `${browserName} reported no dedicated worker from a blob: URL (${seen.workers.join(', ') || 'none'})`,
   );
   return rec;
-}
-
-/** The command line on copies of `inputs` in a fresh folder: its result workbook and its --json report. */
-export function commandLine(tmp, inputs) {
-  const dir = mkdtempSync(path.join(tmp, 'cli-'));
-  const copies = inputs.map((f) => {
-    const to = path.join(dir, path.basename(f));
-    copyFileSync(f, to);
-    return to;
-  });
-  const out = path.join(dir, 'r.xlsx');
-  const json = path.join(dir, 'r.json');
-  const r = spawnSync(process.execPath, ['scripts/appraise.cjs', ...copies, '--out', out, '--json', json], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`command line failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return { workbook: new Uint8Array(readFileSync(out)), report: JSON.parse(readFileSync(json, 'utf8')) };
 }
 
 /** The page's result against the command line's: the same sheets, and 考核汇总 / 人员考核明细 / 校验问题 cell by cell. */

@@ -23,9 +23,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureOldChromium } from '../../scripts/old-chromium.mjs';
 import { assert, assertEqual, createChecks } from './checks.mjs';
+import { commandLine } from './command-line.mjs';
 import {
   assertSheetsEqual,
-  commandLine,
   DIST,
   download as downloadTo,
   EXAMPLE,
@@ -119,7 +119,7 @@ async function main() {
       assert(item.includes('已读取'), `file item: ${item}`);
       assertEqual(await run(page), 'downloads', 'outcome');
       const rec = await assertRanInWorker(page, seen, 'Chromium');
-      exampleCli = commandLine(tmp, [EXAMPLE]);
+      exampleCli = commandLine(tmp, [EXAMPLE], { json: true });
       const units = await unitCount(page);
       assertEqual(units, exampleCli.report.units.length, 'units shown (summary-units) vs the command line’s report');
       console.log(`       worker ${rec.workers[0]}: ${rec.workerMessages} messages; ${units} units`);
@@ -159,7 +159,7 @@ async function main() {
       await choose(p, UNITS);
       assertEqual((await p.$$('[data-testid="merge-file"]')).length, 3, 'files listed');
       assertEqual(await run(p), 'downloads', 'outcome');
-      const cli = commandLine(tmp, UNITS);
+      const cli = commandLine(tmp, UNITS, { json: true });
       const units = await unitCount(p);
       assertEqual(units, cli.report.units.length, 'units shown vs the command line’s report');
       assert(units > 3, `units: ${units}`);

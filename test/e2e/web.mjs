@@ -16,6 +16,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { tsImport } from 'tsx/esm/api';
 import { assert, assertEqual, createChecks } from './checks.mjs';
+import { commandLine } from './command-line.mjs';
 import { serveStatic } from './static-server.mjs';
 import {
   DIST,
@@ -47,24 +48,6 @@ const BIG_SCALE = Number(process.env.WEB_BIG_SCALE ?? 1);
 const MAX_LONG_TASK_MS = Number(process.env.WEB_MAX_LONG_TASK_MS ?? 200);
 const MANY_FILES_MAX_LONG_TASK_MS = 300;
 const HAN = /[\u4e00-\u9fff]/;
-
-/** The command line on copies of `inputs` in a fresh folder, the result beside them (bare names in its links). */
-function commandLine(tmp, inputs, { json = false } = {}) {
-  const dir = mkdtempSync(path.join(tmp, 'cli-'));
-  const copies = inputs.map((f) => {
-    const to = path.join(dir, path.basename(f));
-    copyFileSync(f, to);
-    return to;
-  });
-  const out = path.join(dir, 'r.xlsx');
-  const args = ['scripts/appraise.cjs', ...copies, '--out', out, ...(json ? ['--json', path.join(dir, 'r.json')] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`command line failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return {
-    workbook: new Uint8Array(readFileSync(out)),
-    ...(json ? { report: JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')) } : {}),
-  };
-}
 
 function assertSheetsEqual(mine, theirs) {
   const results = compareSheets(mine, theirs, COMPARED);
