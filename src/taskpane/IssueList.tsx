@@ -13,11 +13,11 @@ import {
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { ReportedIssue } from '../engine/report';
 import {
-  GROUP_PAGE,
   PAGE_SIZE,
   SEVERITIES,
   countBySeverity,
   filterIssues,
+  firstPagesAnd,
   groupIssuesBySheet,
   issueKey,
   visibleCount,
@@ -73,9 +73,9 @@ export function IssueList({ issues, selectedKey, onSelect, selectedDetail, hint 
   const open = openByFilter[filter] ?? initiallyOpen(groups, openRows, pageSize);
   // Group pages per filter, like the open groups: a filter shows its first page again.
   const [groupPages, setGroupPages] = useState<Partial<Record<SeverityFilter, number>>>({});
-  const firstGroups = visibleCount(groups.length, groupPages[filter] ?? 1, GROUP_PAGE);
+  const pages = groupPages[filter] ?? 1;
   // A group holding errors is never behind 显示更多: the summary says to fix errors first.
-  const shown = useMemo(() => groups.filter((g, i) => i < firstGroups || g.counts.error > 0), [groups, firstGroups]);
+  const shown = useMemo(() => firstPagesAnd(groups, pages, (g) => g.counts.error > 0), [groups, pages]);
   const filters: { value: SeverityFilter; label: string; count: number }[] = [
     { value: 'all', label: UI.filterAll, count: issues.length },
     ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s], count: counts[s] })),

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Report } from '../engine/report';
-import { GROUP_PAGE, visibleCount } from './issue-view';
+import { firstPagesAnd } from './issue-view';
 import { UI } from './messages';
 import { KIND_CHOICES, headerOption, recognitionView, type FieldView, type SheetView } from './recognition-view';
 import { stackGap } from './gap';
@@ -149,9 +149,8 @@ export function RecognitionPanel({ report, onMap, onSelectCell, busy, openSheets
   const styles = useStyles();
   const sheets = useMemo(() => recognitionView(report), [report]);
   const [pages, setPages] = useState(1);
-  const first = visibleCount(sheets.length, pages, GROUP_PAGE);
   // A near miss (looks like a ledger, lacks a column) is never behind 显示更多: it is what to fix here.
-  const shown = useMemo(() => sheets.filter((s, i) => i < first || s.status === 'nearMiss'), [sheets, first]);
+  const shown = useMemo(() => firstPagesAnd(sheets, pages, (s) => s.status === 'nearMiss'), [sheets, pages]);
   if (sheets.length === 0) return null;
   return (
     <section className={styles.root} aria-label={UI.recognitionHeading} data-testid="recognition">

@@ -115,6 +115,12 @@ export function visibleCount(total: number, pagesShown: number, pageSize = PAGE_
   return Math.min(total, Math.max(1, pagesShown) * pageSize);
 }
 
+/** The first `pagesShown` pages of GROUP_PAGE `items`, and beyond them every item `keep` holds: never behind 显示更多. */
+export function firstPagesAnd<T>(items: readonly T[], pagesShown: number, keep: (item: T) => boolean): T[] {
+  const first = visibleCount(items.length, pagesShown, GROUP_PAGE);
+  return items.filter((item, i) => i < first || keep(item));
+}
+
 export interface OutcomeLists {
   commended: string[];
   criticised: string[];
